@@ -1,0 +1,180 @@
+/**
+ * Named seeded random streams.
+ *
+ * A run has one seed; every mechanism draws from its own stream, derived from
+ * (run seed, stream name). Adding, removing or reordering draws in one mechanism
+ * therefore never shifts the draws of another, which gives common random numbers
+ * across scenarios and clean ablations.
+ *
+ * @module
+ */
+import seedrandom from "seedrandom";
+
+/** A source of uniform numbers in [0, 1), like `Math.random`. */
+export type RandomStream = () => number;
+
+/** The generator behind every stream, recorded in each run's manifest. */
+export const GENERATOR =
+  "seedrandom.alea (npm:seedrandom@3.0.5); stream seed = `${runSeed}/${streamName}`";
+
+/**
+ * Hashes a string to an unsigned 32-bit integer (FNV-1a, then a murmur3 finaliser).
+ *
+ * @param text Any string.
+ * @returns An integer in [0, 2^32).
+ *
+ * @example Stable hashes
+ * ```ts
+ * import { hashString } from "./random.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * assertEquals(hashString("staff"), hashString("staff"));
+ * ```
+ */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Derives the seed of one run from a scenario seed and a replicate number, so that
+ * replicate r of every scenario sharing a seed uses the same run seed (paired runs).
+ *
+ * @param seed The scenario or experiment seed (an integer).
+ * @param replicate The replicate number, from 0.
+ * @returns A run seed in [0, 2^32).
+ *
+ * @example Replicates get distinct, repeatable seeds
+ * ```ts
+ * import { replicateSeed } from "./random.ts";
+ * import { assert } from "node:assert/strict";
+ * assert(replicateSeed(42, 0) !== replicateSeed(42, 1));
+ * assert(replicateSeed(42, 3) === replicateSeed(42, 3));
+ * ```
+ */
+export function replicateSeed(seed: number, replicate: number): number {
+  return hashString(`${seed}#${replicate}`);
+}
+
+/**
+ * Creates the stream called `name` for the run seeded by `runSeed`.
+ *
+ * @param runSeed The run seed.
+ * @param name The stream's name, e.g. `"staff.leave"`.
+ * @returns A stream of uniform numbers in [0, 1).
+ *
+ * @example Same seed and name, same numbers
+ * ```ts
+ * import { createStream } from "./random.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * const a = createStream(7, "trust");
+ * const b = createStream(7, "trust");
+ * assertEquals([a(), a()], [b(), b()]);
+ * ```
+ */
+export function createStream(runSeed: number, name: string): RandomStream {
+  return seedrandom.alea(`${runSeed}/${name}`);
+}
+
+/**
+ * Creates one stream per name for a run: the registry every mechanism draws from.
+ *
+ * @param runSeed The run seed.
+ * @param names The stream names.
+ * @returns An object with one stream per name.
+ *
+ * @example A registry of named streams
+ * ```ts
+ * import { createStreams } from "./random.ts";
+ * import { assert } from "node:assert/strict";
+ * const streams = createStreams(1, ["staff.leave", "arrivals"] as const);
+ * const u = streams["staff.leave"]();
+ * assert(u >= 0 && u < 1);
+ * ```
+ */
+export function createStreams<N extends string>(
+  runSeed: number,
+  names: readonly N[],
+): Readonly<Record<N, RandomStream>> {
+  const streams = {} as Record<N, RandomStream>;
+  for (const name of names) streams[name] = createStream(runSeed, name);
+  return Object.freeze(streams);
+}
+
+/**
+ * Draws a Poisson-distributed count by inversion (no allocation; for small means).
+ *
+ * @param random The stream to draw from.
+ * @param mean The mean count, ≥ 0 (intended for means below about 30).
+ * @returns A non-negative integer.
+ *
+ * @example The mean of many draws is close to the mean asked for
+ * ```ts
+ * import { createStream, poisson } from "./random.ts";
+ * import { assert } from "node:assert/strict";
+ * const r = createStream(3, "poisson");
+ * let sum = 0;
+ * for (let i = 0; i < 20000; i++) sum += poisson(r, 2);
+ * // standard error of the mean: sqrt(2 / 20000) ≈ 0.01; allow 5 of them
+ * assert(Math.abs(sum / 20000 - 2) < 0.05);
+ * ```
+ */
+export function poisson(random: RandomStream, mean: number): number {
+  if (mean <= 0) return 0;
+  let k = 0;
+  let p = Math.exp(-mean);
+  let cdf = p;
+  const u = random();
+  while (u > cdf && k < 1000) {
+    k++;
+    p *= mean / k;
+    cdf += p;
+  }
+  return k;
+}
+
+/**
+ * Draws a geometric number of weeks (≥ 1) with the given mean, e.g. weeks to fill a vacancy.
+ *
+ * @param random The stream to draw from.
+ * @param meanWeeks The mean, ≥ 1.
+ * @returns An integer ≥ 1.
+ *
+ * @example A mean of one week is always one week
+ * ```ts
+ * import { createStream, geometricWeeks } from "./random.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * assertEquals(geometricWeeks(createStream(1, "g"), 1), 1);
+ * ```
+ */
+export function geometricWeeks(random: RandomStream, meanWeeks: number): number {
+  if (meanWeeks <= 1) return 1;
+  const p = 1 / meanWeeks;
+  return 1 + Math.floor(Math.log(1 - random()) / Math.log(1 - p));
+}
+
+/**
+ * Converts an annual probability into the weekly hazard with the same yearly total:
+ * `1 − (1 − r)^(1/52)`.
+ *
+ * @param perYear Probability per year, in [0, 1].
+ * @returns Probability per week, in [0, 1].
+ *
+ * @example 20% a year is about 0.43% a week
+ * ```ts
+ * import { weeklyHazard } from "./random.ts";
+ * import { assert } from "node:assert/strict";
+ * assert(Math.abs(weeklyHazard(0.2) - 0.004282) < 1e-6);
+ * ```
+ */
+export function weeklyHazard(perYear: number): number {
+  return perYear >= 1 ? 1 : 1 - Math.pow(1 - perYear, 1 / 52);
+}

@@ -1,0 +1,109 @@
+/**
+ * Key workers and caseloads: families who lost their key worker go back on the waiting list
+ * (keeping only part of their trust, M3); a grant that ends closes its caseload, and one that
+ * pauses hands part of it over to wait for the next grant (M1); waiting families are given a
+ * key worker with room in their organisation, the least loaded first. Source:
+ * `003_2d3a9cdd3abf509d.txt` (short cycles and staff churn break relationships).
+ *
+ * Waiting families are served in slot order, not first come first served; with a constant
+ * waiting drop-out hazard the order does not change how many give up.
+ *
+ * @module
+ */
+import type { RandomStream } from "../core/mod.ts";
+import type { FundingParams } from "./funding_cycle.ts";
+import { M } from "./metric_names.ts";
+import type { StaffParams } from "./staff_turnover.ts";
+import { FAMILY, type ModelState, PHASE, POST, releaseFamily, TRANSITION } from "./state.ts";
+import { trustAfterKeyWorkerLoss, type TrustParams } from "./trust.ts";
+
+/**
+ * Caseload step, for every family slot: detach families whose key worker left, close or hand
+ * over caseloads of organisations whose grant ended or paused this week, then give waiting
+ * families a key worker where one has room (caseload below `caseloadMax`).
+ *
+ * @param state The model state.
+ * @param staff M2 parameters (caseload limit).
+ * @param funding M1 parameters (hand-over share).
+ * @param trust M3 parameters (trust kept on a change).
+ * @param handover The `funding.handover` stream.
+ * @param trustEnabled Whether M3 is on.
+ *
+ * @example A waiting family gets the free key worker
+ * ```ts
+ * import { allocateState, FAMILY, PHASE, POST } from "./state.ts";
+ * import { caseloadStep } from "./caseload.ts";
+ * import { FUNDING_DEFAULTS } from "./funding_cycle.ts";
+ * import { STAFF_DEFAULTS } from "./staff_turnover.ts";
+ * import { TRUST_DEFAULTS } from "./trust.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
+ * s.orgs.phase[0] = PHASE.active;
+ * s.posts.status[0] = POST.filled;
+ * s.families.status[0] = FAMILY.waiting; s.families.org[0] = 0; s.orgs.waiting[0] = 1;
+ * caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, () => 0, true);
+ * assertEquals([s.families.status[0], s.families.keyWorker[0], s.posts.caseload[0]], [FAMILY.supported, 0, 1]);
+ * ```
+ */
+export function caseloadStep(
+  state: ModelState,
+  staff: StaffParams,
+  funding: FundingParams,
+  trust: TrustParams,
+  handover: RandomStream,
+  trustEnabled: boolean,
+): void {
+  const fam = state.families;
+  const posts = state.posts;
+  const orgs = state.orgs;
+  const flows = state.flows;
+  for (let f = 0; f < fam.capacity; f++) {
+    const status = fam.status[f];
+    if (status === FAMILY.empty) continue;
+    const org = fam.org[f];
+    const transition = orgs.transition[org];
+    if (transition === TRANSITION.closed) {
+      releaseFamily(state, f);
+      flows[M.cases_closed]++;
+      continue;
+    }
+    if (status === FAMILY.supported) {
+      const w = fam.keyWorker[f];
+      const lost = transition === TRANSITION.enteredGap || posts.status[w] !== POST.filled ||
+        posts.holder[w] !== fam.keyWorkerHolder[f];
+      if (lost) {
+        if (transition === TRANSITION.enteredGap && handover() >= funding.caseHandoverShare) {
+          releaseFamily(state, f);
+          flows[M.cases_closed]++;
+          continue;
+        }
+        posts.caseload[w]--;
+        fam.keyWorker[f] = -1;
+        fam.status[f] = FAMILY.waiting;
+        fam.trust[f] = trustAfterKeyWorkerLoss(trust, fam.trust[f], trustEnabled);
+        orgs.waiting[org]++;
+      }
+    }
+    if (fam.status[f] === FAMILY.waiting && orgs.phase[org] === PHASE.active) {
+      let best = -1;
+      let bestLoad = staff.caseloadMax;
+      const last = orgs.postStart[org + 1];
+      for (let p = orgs.postStart[org]; p < last; p++) {
+        if (posts.status[p] === POST.filled && posts.caseload[p] < bestLoad) {
+          best = p;
+          bestLoad = posts.caseload[p];
+        }
+      }
+      if (best >= 0) {
+        fam.status[f] = FAMILY.supported;
+        fam.keyWorker[f] = best;
+        fam.keyWorkerHolder[f] = posts.holder[best];
+        posts.caseload[best]++;
+        orgs.waiting[org]--;
+        if (fam.hadKeyWorker[f] === 1) flows[M.key_worker_changes]++;
+        else flows[M.families_started]++;
+        fam.hadKeyWorker[f] = 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * M4 engagement and drop-out: each week a supported family engages with a probability that
+ * rises with its trust in the key worker (logistic); a family that does not engage may drop
+ * out, the more likely the less it trusts; a waiting family may give up. Sources:
+ * `004_a455ba607feee30c.txt` ("Both sides are more committed and motivated to achieving the
+ * outcome"), `003_2d3a9cdd3abf509d.txt`.
+ *
+ * @module
+ */
+import type { RandomStream } from "../core/mod.ts";
+import { M } from "./metric_names.ts";
+import { FAMILY, type ModelState, releaseFamily } from "./state.ts";
+
+/** Parameters of engagement and drop-out (M4). */
+export interface EngagementParams {
+  /** Trust at which a family engages in half of its weeks (T₅₀), in [0, 1]. @default 0.25 */
+  readonly trustAtHalf: number;
+  /** Steepness k of the logistic curve of engagement in trust, > 0. @default 10 */
+  readonly steepness: number;
+  /** Drop-out hazard in a week without engagement, at zero trust (scaled by 1 − T), in [0, 1]. @default 0.1 */
+  readonly dropoutPerMissedWeek: number;
+  /** Weekly probability that a waiting family gives up, in [0, 1]. @default 0.03 */
+  readonly waitingDropoutPerWeek: number;
+}
+
+/** Defaults of engagement and drop-out (assumptions). */
+export const ENGAGEMENT_DEFAULTS: EngagementParams = Object.freeze({
+  trustAtHalf: 0.25,
+  steepness: 10,
+  dropoutPerMissedWeek: 0.1,
+  waitingDropoutPerWeek: 0.03,
+});
+
+/** The random streams engagement draws from. */
+export interface EngagementStreams {
+  /** Whether a family engages this week. */
+  readonly engage: RandomStream;
+  /** Whether a family drops out. */
+  readonly dropout: RandomStream;
+}
+
+/**
+ * Probability that a family with trust T engages this week: `1 / (1 + e^(−k (T − T₅₀)))`.
+ *
+ * @param params M4 engagement parameters.
+ * @param trust Trust in the key worker, in [0, 1].
+ * @returns Probability in (0, 1).
+ *
+ * @example Half at T₅₀, more with more trust
+ * ```ts
+ * import { ENGAGEMENT_DEFAULTS, engagementProbability } from "./engagement.ts";
+ * import { assert, assertEquals } from "node:assert/strict";
+ * assertEquals(engagementProbability(ENGAGEMENT_DEFAULTS, 0.25), 0.5);
+ * assert(engagementProbability(ENGAGEMENT_DEFAULTS, 0.6) > 0.9);
+ * ```
+ */
+export function engagementProbability(params: EngagementParams, trust: number): number {
+  return 1 / (1 + Math.exp(-params.steepness * (trust - params.trustAtHalf)));
+}
+
+/**
+ * M4 engagement step: draws engagement for every supported family, then drop-out for those who
+ * did not engage (hazard `d · (1 − T)`); waiting families give up with `waitingDropoutPerWeek`.
+ *
+ * With `enabled` false (M4 off), every supported family engages every week and nobody drops out.
+ *
+ * @param state The model state.
+ * @param params M4 engagement parameters.
+ * @param streams The engagement streams.
+ * @param enabled Whether M4 is on.
+ *
+ * @example With no draws under the probability, everyone engages
+ * ```ts
+ * import { allocateState, FAMILY } from "./state.ts";
+ * import { ENGAGEMENT_DEFAULTS, engagementStep } from "./engagement.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
+ * s.families.status[0] = FAMILY.supported; s.families.trust[0] = 0.5;
+ * engagementStep(s, ENGAGEMENT_DEFAULTS, { engage: () => 0, dropout: () => 0.99 }, true);
+ * assertEquals(s.families.engaged[0], 1);
+ * ```
+ */
+export function engagementStep(
+  state: ModelState,
+  params: EngagementParams,
+  streams: EngagementStreams,
+  enabled: boolean,
+): void {
+  const fam = state.families;
+  const flows = state.flows;
+  if (!enabled) {
+    for (let f = 0; f < fam.capacity; f++) {
+      if (fam.status[f] === FAMILY.supported) fam.engaged[f] = 1;
+    }
+    return;
+  }
+  const k = params.steepness;
+  const t50 = params.trustAtHalf;
+  const dropout = params.dropoutPerMissedWeek;
+  const giveUp = params.waitingDropoutPerWeek;
+  for (let f = 0; f < fam.capacity; f++) {
+    const status = fam.status[f];
+    if (status === FAMILY.supported) {
+      const t = fam.trust[f];
+      const p = 1 / (1 + Math.exp(-k * (t - t50)));
+      if (streams.engage() < p) {
+        fam.engaged[f] = 1;
+      } else {
+        fam.engaged[f] = 0;
+        if (streams.dropout() < dropout * (1 - t)) {
+          releaseFamily(state, f);
+          flows[M.dropouts]++;
+        }
+      }
+    } else if (status === FAMILY.waiting) {
+      if (streams.dropout() < giveUp) {
+        releaseFamily(state, f);
+        flows[M.dropouts]++;
+      }
+    }
+  }
+}

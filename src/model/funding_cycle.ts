@@ -1,0 +1,235 @@
+/**
+ * M1 funding cycles: grants start, run, are renewed or extended (or not) on notice, pause in
+ * gaps and end. A grant that ends unrenewed closes the organisation's posts and caseloads;
+ * statutory partners are core funded and never end. Source: `003_2d3a9cdd3abf509d.txt`
+ * ("All projects were initially funded for five years, and one third were later awarded a
+ * further two years funding"; "the majority of funding streams are on a short-term cycle which
+ * limits their ability to offer long term contracts to staff").
+ *
+ * @module
+ */
+import type { RandomStream } from "../core/mod.ts";
+import { M } from "./metric_names.ts";
+import { type ModelState, NO_END, PHASE, POST, SECTOR, TRANSITION } from "./state.ts";
+
+/** Parameters of M1. */
+export interface FundingParams {
+  /** Programme money per year for all funded organisations together (£ per year), ≥ 0. @default 5_000_000 */
+  readonly annualBudgetGbp: number;
+  /** Years from the first grant's start during which grants are awarded (the programme window), > 0. @default 5 */
+  readonly programmeYears: number;
+  /** Length of one grant (years), > 0; the last grant in the window is cut to fit it. @default 5 */
+  readonly grantLengthYears: number;
+  /** Probability that a grant ending inside the programme window is renewed, in [0, 1]. @default 0.8 */
+  readonly renewalProbability: number;
+  /** Weeks without funding between a grant and its renewal, ≥ 0. @default 0 */
+  readonly gapWeeks: number;
+  /** Weeks before a grant's end at which the renewal or extension decision is announced, ≥ 0. @default 13 */
+  readonly decisionNoticeWeeks: number;
+  /** Share of organisations whose grant is extended at the end of the window, in [0, 1]. @default 1/3 */
+  readonly extensionShare: number;
+  /** Length of an extension (years), ≥ 0. @default 2 */
+  readonly extensionYears: number;
+  /** Weeks before an unsecured end at which new intake and recruitment stop, ≥ 0. @default 13 */
+  readonly intakeStopWeeks: number;
+  /** Share of a caseload kept on the waiting list through a gap (the rest are closed), in [0, 1]. @default 0.5 */
+  readonly caseHandoverShare: number;
+}
+
+/** Defaults of M1, modelled on the Reaching Out, Supporting Families programme (003). */
+export const FUNDING_DEFAULTS: FundingParams = Object.freeze({
+  annualBudgetGbp: 5_000_000,
+  programmeYears: 5,
+  grantLengthYears: 5,
+  renewalProbability: 0.8,
+  gapWeeks: 0,
+  decisionNoticeWeeks: 13,
+  extensionShare: 1 / 3,
+  extensionYears: 2,
+  intakeStopWeeks: 13,
+  caseHandoverShare: 0.5,
+});
+
+/** Weeks in a year, everywhere in the model. */
+export const WEEKS_PER_YEAR = 52;
+
+/**
+ * Starts the first grant of every funded organisation at week 0 (posts vacant, to be recruited)
+ * and puts statutory partners on core funding. With `enabled` false (M1 switched off), funded
+ * organisations are funded continuously, like core funding, with no ends.
+ *
+ * @param state The model state (organisations allocated).
+ * @param params M1 parameters.
+ * @param enabled Whether M1 is on.
+ *
+ * @example
+ * ```ts
+ * import { allocateState, PHASE } from "./state.ts";
+ * import { FUNDING_DEFAULTS, startFunding } from "./funding_cycle.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [2], fundedCount: 1, familyCapacity: 4 });
+ * startFunding(s, FUNDING_DEFAULTS, true);
+ * assertEquals(s.orgs.phase[0], PHASE.active);
+ * assertEquals(s.orgs.grantEndWeek[0], 260);
+ * ```
+ */
+export function startFunding(state: ModelState, params: FundingParams, enabled: boolean): void {
+  const orgs = state.orgs;
+  const windowEnd = Math.round(params.programmeYears * WEEKS_PER_YEAR);
+  const grantWeeks = Math.max(1, Math.round(params.grantLengthYears * WEEKS_PER_YEAR));
+  for (let o = 0; o < orgs.count; o++) {
+    orgs.phase[o] = PHASE.active;
+    if (orgs.sector[o] === SECTOR.statutory || !enabled) {
+      orgs.grantEndWeek[o] = NO_END;
+      orgs.programmeEndWeek[o] = NO_END;
+      orgs.secured[o] = 1;
+      orgs.decided[o] = 1;
+    } else {
+      orgs.programmeEndWeek[o] = windowEnd;
+      orgs.grantEndWeek[o] = Math.min(grantWeeks, windowEnd);
+    }
+  }
+  updateWeeksToEnd(state, 0);
+}
+
+/**
+ * M1 step: announces decisions `decisionNoticeWeeks` before a grant ends, ends grants, opens
+ * gaps and starts renewed grants. Posts of a grant that ends or pauses are ended; the caseload
+ * step then closes or hands over their families (see {@linkcode TRANSITION}).
+ *
+ * Decisions: a grant ending inside the programme window is renewed with probability
+ * `renewalProbability`; the grant that reaches the window's end is extended by
+ * `extensionYears` with probability `extensionShare` (once); otherwise the organisation closes.
+ *
+ * @param state The model state.
+ * @param params M1 parameters.
+ * @param random The `funding.decision` stream.
+ * @param week The current week.
+ *
+ * @example A grant that is not renewed closes at its end
+ * ```ts
+ * import { allocateState, PHASE, POST } from "./state.ts";
+ * import { FUNDING_DEFAULTS, fundingStep, startFunding } from "./funding_cycle.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
+ * const params = { ...FUNDING_DEFAULTS, extensionShare: 0 };
+ * startFunding(s, params, true);
+ * s.posts.status[0] = POST.filled;
+ * for (let week = 0; week <= 260; week++) fundingStep(s, params, () => 0.5, week);
+ * assertEquals(s.orgs.phase[0], PHASE.closed);
+ * assertEquals(s.posts.status[0], POST.ended);
+ * ```
+ */
+export function fundingStep(
+  state: ModelState,
+  params: FundingParams,
+  random: RandomStream,
+  week: number,
+): void {
+  const orgs = state.orgs;
+  const grantWeeks = Math.max(1, Math.round(params.grantLengthYears * WEEKS_PER_YEAR));
+  const extensionWeeks = Math.round(params.extensionYears * WEEKS_PER_YEAR);
+  const notice = params.decisionNoticeWeeks;
+  for (let o = 0; o < orgs.count; o++) {
+    orgs.transition[o] = TRANSITION.none;
+    const phase = orgs.phase[o];
+    if (phase === PHASE.active) {
+      const end = orgs.grantEndWeek[o];
+      if (end === NO_END) continue;
+      if (orgs.decided[o] === 0 && week >= end - notice) {
+        orgs.decided[o] = 1;
+        if (end < orgs.programmeEndWeek[o]) {
+          orgs.secured[o] = random() < params.renewalProbability ? 1 : 0;
+        } else if (orgs.extended[o] === 0 && extensionWeeks > 0) {
+          const extend = random() < params.extensionShare;
+          orgs.secured[o] = extend ? 1 : 0;
+          if (extend) {
+            orgs.extended[o] = 1;
+            orgs.programmeEndWeek[o] = end + extensionWeeks;
+          }
+        } else {
+          orgs.secured[o] = 0;
+        }
+      }
+      if (week >= end) {
+        const seamless = orgs.extended[o] === 1 &&
+          end === orgs.programmeEndWeek[o] - extensionWeeks;
+        if (orgs.secured[o] === 1 && (params.gapWeeks === 0 || seamless)) {
+          orgs.grantEndWeek[o] = nextGrantEnd(end, grantWeeks, orgs.programmeEndWeek[o], seamless);
+          orgs.decided[o] = 0;
+          orgs.secured[o] = 0;
+        } else if (orgs.secured[o] === 1) {
+          orgs.phase[o] = PHASE.gap;
+          orgs.gapEndWeek[o] = week + params.gapWeeks;
+          orgs.transition[o] = TRANSITION.enteredGap;
+          endPosts(state, o);
+        } else {
+          orgs.phase[o] = PHASE.closed;
+          orgs.grantEndWeek[o] = NO_END;
+          orgs.transition[o] = TRANSITION.closed;
+          endPosts(state, o);
+        }
+      }
+    } else if (phase === PHASE.gap && week >= orgs.gapEndWeek[o]) {
+      orgs.phase[o] = PHASE.active;
+      orgs.grantEndWeek[o] = nextGrantEnd(week, grantWeeks, orgs.programmeEndWeek[o], false);
+      orgs.decided[o] = 0;
+      orgs.secured[o] = 0;
+      const last = orgs.postStart[o + 1];
+      for (let p = orgs.postStart[o]; p < last; p++) {
+        state.posts.status[p] = POST.vacant;
+        state.posts.vacancyWeeksLeft[p] = -1; // the staff step draws the recruitment time
+      }
+    }
+  }
+  updateWeeksToEnd(state, week);
+}
+
+function nextGrantEnd(start: number, grantWeeks: number, windowEnd: number, extension: boolean) {
+  // An extension runs to the new window end; a renewal runs one grant, cut to the window.
+  return extension ? windowEnd : Math.min(start + grantWeeks, windowEnd);
+}
+
+function endPosts(state: ModelState, org: number): void {
+  const posts = state.posts;
+  const last = state.orgs.postStart[org + 1];
+  for (let p = state.orgs.postStart[org]; p < last; p++) {
+    if (posts.status[p] !== POST.ended) state.flows[M.posts_ended]++;
+    if (posts.status[p] === POST.filled) posts.holder[p]++;
+    posts.status[p] = POST.ended;
+  }
+}
+
+function updateWeeksToEnd(state: ModelState, week: number): void {
+  const orgs = state.orgs;
+  for (let o = 0; o < orgs.count; o++) {
+    orgs.weeksToUnsecuredEnd[o] = orgs.phase[o] === PHASE.active && orgs.secured[o] === 0 &&
+        orgs.grantEndWeek[o] !== NO_END
+      ? orgs.grantEndWeek[o] - week
+      : NO_END;
+  }
+}
+
+/**
+ * Whether an organisation takes new families and recruits staff this week: its grant is
+ * running and is not within `intakeStopWeeks` of an unsecured end.
+ *
+ * @param state The model state.
+ * @param params M1 parameters.
+ * @param org The organisation.
+ * @returns True when open.
+ *
+ * @example
+ * ```ts
+ * import { allocateState } from "./state.ts";
+ * import { FUNDING_DEFAULTS, isOpen, startFunding } from "./funding_cycle.ts";
+ * import { assert } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
+ * startFunding(s, FUNDING_DEFAULTS, true);
+ * assert(isOpen(s, FUNDING_DEFAULTS, 0));
+ * ```
+ */
+export function isOpen(state: ModelState, params: FundingParams, org: number): boolean {
+  return state.orgs.phase[org] === PHASE.active &&
+    state.orgs.weeksToUnsecuredEnd[org] > params.intakeStopWeeks;
+}

@@ -1,0 +1,125 @@
+/**
+ * The metrics every run records, in column order, with unit, kind and meaning.
+ *
+ * - **stock**: a level at the end of the week; its run summary is the mean over weeks.
+ * - **flow**: a count or amount during the week; its run summary is the total.
+ * - **ratio**: a running ratio of totals to date; its run summary is the final week's value.
+ *
+ * @module
+ */
+
+/** How a metric is summarised over a run. */
+export type MetricKind = "stock" | "flow" | "ratio";
+
+/** A recorded metric. */
+export interface MetricSpec {
+  /** snake_case name with the unit in it where there is one. */
+  readonly name: string;
+  /** What one unit is, e.g. "families", "£", "share in [0, 1]". */
+  readonly unit: string;
+  /** How it is summarised over a run. */
+  readonly kind: MetricKind;
+  /** One line saying what it measures. */
+  readonly description: string;
+}
+
+/**
+ * Every metric, in recorder column order.
+ *
+ * @example Metric names are unique snake_case
+ * ```ts
+ * import { METRICS } from "./metric_names.ts";
+ * import { assert } from "node:assert/strict";
+ * const names = METRICS.map((m) => m.name);
+ * assert(new Set(names).size === names.length);
+ * assert(names.every((n) => /^[a-z0-9_]+$/.test(n)));
+ * ```
+ */
+export const METRICS: readonly MetricSpec[] = Object.freeze([
+  stock("families_active", "families", "families waiting for or receiving support"),
+  stock("families_waiting", "families", "families waiting for a key worker"),
+  stock("families_supported", "families", "families with a key worker this week"),
+  stock("mean_trust", "trust in [0, 1]", "mean trust of supported families in their key worker"),
+  stock("engaged_share", "share in [0, 1]", "share of supported families who engaged this week"),
+  stock("mean_need_severity", "severity in [0, 1]", "mean severity of active families' needs"),
+  stock("posts_filled", "posts", "posts with a key worker in them"),
+  stock("vacancies", "posts", "funded posts without a key worker"),
+  stock("grants_active", "grants", "organisations whose grant is running this week"),
+  flow("families_arrived", "families", "families referred to an organisation this week"),
+  flow("families_turned_away", "families", "families turned away by a full waiting list"),
+  flow("families_started", "families", "families given their first key worker"),
+  flow("families_completed", "families", "families who reached all three outcomes"),
+  flow("dropouts", "families", "families who stopped engaging and left, or gave up waiting"),
+  flow("cases_closed", "families", "cases closed unfinished: grant ended or support time ran out"),
+  flow("outcomes_achieved", "outcomes", "programme outcomes reached (up to three per family)"),
+  flow("key_worker_changes", "changes", "families given a new key worker after losing one"),
+  flow("staff_leavers", "workers", "key workers who left their post"),
+  flow("staff_hired", "workers", "key workers recruited into vacant posts"),
+  flow("posts_ended", "posts", "posts ended because their grant ended or paused"),
+  flow("spend_gbp", "£", "money spent on posts, overheads and recruitment (grants and core)"),
+  flow("grant_spend_gbp", "£", "the part of spend_gbp paid from programme grants"),
+  ratio(
+    "key_worker_changes_per_family",
+    "changes per family",
+    "key-worker changes to date per family supported to date",
+  ),
+  ratio("cost_per_outcome_gbp", "£ per outcome", "spend to date per outcome achieved to date"),
+  ratio(
+    "outcomes_per_million_gbp",
+    "outcomes per £1m",
+    "outcomes achieved to date per £1m spent to date",
+  ),
+]);
+
+function stock(name: string, unit: string, description: string): MetricSpec {
+  return Object.freeze({ name, unit, kind: "stock", description });
+}
+function flow(name: string, unit: string, description: string): MetricSpec {
+  return Object.freeze({ name, unit, kind: "flow", description });
+}
+function ratio(name: string, unit: string, description: string): MetricSpec {
+  return Object.freeze({ name, unit, kind: "ratio", description });
+}
+
+/**
+ * Column index of each metric, for the weekly loop (`values[M.dropouts] += 1`).
+ *
+ * @example
+ * ```ts
+ * import { M, METRICS } from "./metric_names.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * assertEquals(METRICS[M.dropouts].name, "dropouts");
+ * ```
+ */
+export const M = Object.freeze(
+  {
+    families_active: 0,
+    families_waiting: 1,
+    families_supported: 2,
+    mean_trust: 3,
+    engaged_share: 4,
+    mean_need_severity: 5,
+    posts_filled: 6,
+    vacancies: 7,
+    grants_active: 8,
+    families_arrived: 9,
+    families_turned_away: 10,
+    families_started: 11,
+    families_completed: 12,
+    dropouts: 13,
+    cases_closed: 14,
+    outcomes_achieved: 15,
+    key_worker_changes: 16,
+    staff_leavers: 17,
+    staff_hired: 18,
+    posts_ended: 19,
+    spend_gbp: 20,
+    grant_spend_gbp: 21,
+    key_worker_changes_per_family: 22,
+    cost_per_outcome_gbp: 23,
+    outcomes_per_million_gbp: 24,
+  } as const,
+);
+
+/** Metric names, in column order. */
+export const METRIC_NAMES: readonly string[] = Object.freeze(METRICS.map((m) => m.name));

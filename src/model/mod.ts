@@ -1,0 +1,76 @@
+/**
+ * The family–partnership model: parameters with defaults and units, state as typed arrays,
+ * one file per mechanism (M1 funding cycles, M2 staff and turnover, M3 trust, M4 engagement
+ * and outcomes, M10 money), and the metrics each run records. No Deno or DOM APIs.
+ *
+ * @example Run the baseline for two years
+ * ```ts
+ * import { resolveParams, simulate } from "./mod.ts";
+ * import { assert } from "node:assert/strict";
+ * const recording = simulate(resolveParams({ horizonYears: 2 }), 42);
+ * assert(recording.weeks === 104);
+ * ```
+ *
+ * @module
+ */
+export { caseloadStep } from "./caseload.ts";
+export {
+  ENGAGEMENT_DEFAULTS,
+  type EngagementParams,
+  engagementProbability,
+  engagementStep,
+  type EngagementStreams,
+} from "./engagement.ts";
+export {
+  FUNDING_DEFAULTS,
+  type FundingParams,
+  fundingStep,
+  isOpen,
+  startFunding,
+  WEEKS_PER_YEAR,
+} from "./funding_cycle.ts";
+export { FAMILY_DEFAULTS, type FamilyParams, intakeStep, type IntakeStreams } from "./intake.ts";
+export { measure } from "./measure.ts";
+export { M, METRIC_NAMES, type MetricKind, METRICS, type MetricSpec } from "./metric_names.ts";
+export { createModel, type Model, runModel, simulate, STREAM_NAMES } from "./model.ts";
+export { MONEY_DEFAULTS, type MoneyParams, moneyStep, postsFundedBy } from "./money.ts";
+export { ORGANISATION_DEFAULTS, type OrganisationParams } from "./organisations.ts";
+export { OUTCOME_DEFAULTS, type OutcomeParams, outcomesStep } from "./outcomes.ts";
+export {
+  DEFAULT_PARAMS,
+  horizonWeeks,
+  type MechanismSwitches,
+  type ModelParams,
+  type ParamsInput,
+  resolveParams,
+} from "./params.ts";
+export {
+  leavingHazard,
+  STAFF_DEFAULTS,
+  type StaffParams,
+  staffStep,
+  type StaffStreams,
+} from "./staff_turnover.ts";
+export {
+  allocateState,
+  FAMILY,
+  type FamilyState,
+  type ModelState,
+  NO_END,
+  type OrganisationState,
+  PHASE,
+  POST,
+  type PostState,
+  releaseFamily,
+  SECTOR,
+  type StateSizes,
+  takeFamilySlot,
+  TRANSITION,
+} from "./state.ts";
+export {
+  initialTrust,
+  TRUST_DEFAULTS,
+  trustAfterKeyWorkerLoss,
+  type TrustParams,
+  trustStep,
+} from "./trust.ts";

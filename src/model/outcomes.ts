@@ -1,0 +1,150 @@
+/**
+ * M4 progress and outcomes: engaged weeks move a family towards the programme's three outcomes
+ * (skills to overcome adversity, coming together to learn, being part of the community), faster
+ * with a capable key worker who knows the context, has time and is trusted; progress slips back
+ * slowly without engagement; unaddressed needs escalate while a family waits or disengages and
+ * slow its progress. Sources: `003_2d3a9cdd3abf509d.txt` (the three outcomes),
+ * `004_a455ba607feee30c.txt` ("Immediate problems are addressed and prevented from escalating").
+ *
+ * @module
+ */
+import { M } from "./metric_names.ts";
+import { FAMILY, type ModelState, releaseFamily } from "./state.ts";
+
+/** Parameters of progress, outcomes and escalation (M4). */
+export interface OutcomeParams {
+  /** Progress per engaged week at full effect towards skills to overcome adversity, in [0, 1]. @default 0.08 */
+  readonly skillsPerWeek: number;
+  /** Progress per engaged week at full effect towards coming together to learn, in [0, 1]. @default 0.07 */
+  readonly togetherPerWeek: number;
+  /** Progress per engaged week at full effect towards being part of the community, in [0, 1]. @default 0.06 */
+  readonly communityPerWeek: number;
+  /** Progress at which an outcome counts as achieved, in (0, 1]. @default 0.7 */
+  readonly threshold: number;
+  /** Share of progress lost in a week without engagement, in [0, 1]. @default 0.02 */
+  readonly decayPerWeek: number;
+  /** Share of the gap to full severity added in a week waiting or disengaged, in [0, 1]. @default 0.02 */
+  readonly escalationPerWeek: number;
+  /** Share of severity removed in an engaged week, in [0, 1]. @default 0.03 */
+  readonly recoveryPerWeek: number;
+  /** How much full severity slows progress (progress × (1 − drag · severity)), in [0, 1]. @default 0.5 */
+  readonly severityDrag: number;
+  /** Weeks after referral at which an unfinished case is closed, ≥ 1. @default 104 */
+  readonly maxWeeksInProgramme: number;
+}
+
+/** Defaults of progress and outcomes (assumptions). */
+export const OUTCOME_DEFAULTS: OutcomeParams = Object.freeze({
+  skillsPerWeek: 0.08,
+  togetherPerWeek: 0.07,
+  communityPerWeek: 0.06,
+  threshold: 0.7,
+  decayPerWeek: 0.02,
+  escalationPerWeek: 0.02,
+  recoveryPerWeek: 0.03,
+  severityDrag: 0.5,
+  maxWeeksInProgramme: 104,
+});
+
+/** Bits of the three outcomes, all set: the family has completed. */
+const ALL_OUTCOMES = 0b111;
+
+/**
+ * M4 outcomes step, for every active family. An engaged family with key worker w gains, on each
+ * outcome k, `g_k · q_w · ℓ_w · c_w · (0.5 + 0.5 T) · (1 − drag · s)` (capability q, learning ℓ,
+ * contact c, trust T, severity s), and its severity falls by `recoveryPerWeek · s`. A family
+ * that does not engage loses `decayPerWeek` of its progress. Severity escalates by
+ * `escalationPerWeek · (1 − s)` in every week waiting or disengaged (when M4 is on). Each
+ * outcome counts once when its progress first reaches `threshold`; a family with all three
+ * completes; a case still open `maxWeeksInProgramme` after referral is closed.
+ *
+ * @param state The model state.
+ * @param params Outcome parameters.
+ * @param caseloadTarget Families per key worker at full contact.
+ * @param week The current week.
+ * @param escalates Whether unaddressed needs escalate (M4 on).
+ *
+ * @example An engaged family progresses
+ * ```ts
+ * import { allocateState, FAMILY, POST } from "./state.ts";
+ * import { OUTCOME_DEFAULTS, outcomesStep } from "./outcomes.ts";
+ * import { assert } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
+ * s.posts.status[0] = POST.filled; s.posts.capability[0] = 1; s.posts.learning[0] = 1; s.posts.caseload[0] = 1;
+ * s.families.status[0] = FAMILY.supported; s.families.keyWorker[0] = 0; s.families.org[0] = 0;
+ * s.families.trust[0] = 1; s.families.engaged[0] = 1; s.families.severity[0] = 0;
+ * s.families.progress.fill(0, 0, 3); s.families.arrivalWeek[0] = 0;
+ * outcomesStep(s, OUTCOME_DEFAULTS, 12, 1, true);
+ * assert(s.families.progress[0] > 0);
+ * ```
+ */
+export function outcomesStep(
+  state: ModelState,
+  params: OutcomeParams,
+  caseloadTarget: number,
+  week: number,
+  escalates: boolean,
+): void {
+  const fam = state.families;
+  const posts = state.posts;
+  const flows = state.flows;
+  const progress = fam.progress;
+  const g0 = params.skillsPerWeek;
+  const g1 = params.togetherPerWeek;
+  const g2 = params.communityPerWeek;
+  const threshold = params.threshold;
+  const keep = 1 - params.decayPerWeek;
+  const escalation = escalates ? params.escalationPerWeek : 0;
+  const recoveryKeep = 1 - params.recoveryPerWeek;
+  const drag = params.severityDrag;
+  const maxWeeks = params.maxWeeksInProgramme;
+  for (let f = 0; f < fam.capacity; f++) {
+    const status = fam.status[f];
+    if (status === FAMILY.empty) continue;
+    const s = fam.severity[f];
+    if (status === FAMILY.supported && fam.engaged[f] === 1) {
+      const w = fam.keyWorker[f];
+      const load = posts.caseload[w];
+      const contact = load > caseloadTarget ? caseloadTarget / load : 1;
+      const effect = posts.capability[w] * posts.learning[w] * contact *
+        (0.5 + 0.5 * fam.trust[f]) * (1 - drag * s);
+      const i = 3 * f;
+      let achieved = fam.achieved[f];
+      const p0 = progress[i] + g0 * effect;
+      const p1 = progress[i + 1] + g1 * effect;
+      const p2 = progress[i + 2] + g2 * effect;
+      progress[i] = p0 > 1 ? 1 : p0;
+      progress[i + 1] = p1 > 1 ? 1 : p1;
+      progress[i + 2] = p2 > 1 ? 1 : p2;
+      if ((achieved & 1) === 0 && p0 >= threshold) achieved |= 1;
+      if ((achieved & 2) === 0 && p1 >= threshold) achieved |= 2;
+      if ((achieved & 4) === 0 && p2 >= threshold) achieved |= 4;
+      if (achieved !== fam.achieved[f]) {
+        flows[M.outcomes_achieved] += bitCount3(achieved) - bitCount3(fam.achieved[f]);
+        fam.achieved[f] = achieved;
+      }
+      fam.severity[f] = s * recoveryKeep;
+      if (achieved === ALL_OUTCOMES) {
+        releaseFamily(state, f);
+        flows[M.families_completed]++;
+        continue;
+      }
+    } else {
+      if (status === FAMILY.supported) {
+        const i = 3 * f;
+        progress[i] *= keep;
+        progress[i + 1] *= keep;
+        progress[i + 2] *= keep;
+      }
+      fam.severity[f] = s + escalation * (1 - s);
+    }
+    if (week - fam.arrivalWeek[f] >= maxWeeks) {
+      releaseFamily(state, f);
+      flows[M.cases_closed]++;
+    }
+  }
+}
+
+function bitCount3(bits: number): number {
+  return (bits & 1) + ((bits >> 1) & 1) + ((bits >> 2) & 1);
+}

@@ -1,0 +1,154 @@
+/**
+ * The model's parameters: one readonly interface, one set of defaults, and
+ * {@linkcode resolveParams}, which returns the frozen, fully defaulted object the weekly loop
+ * accepts. Types and ranges of scenario files are checked earlier, by `src/scenario`; this
+ * module checks what only makes sense across fields.
+ *
+ * @module
+ */
+import { ENGAGEMENT_DEFAULTS, type EngagementParams } from "./engagement.ts";
+import { FUNDING_DEFAULTS, type FundingParams } from "./funding_cycle.ts";
+import { FAMILY_DEFAULTS, type FamilyParams } from "./intake.ts";
+import { MONEY_DEFAULTS, type MoneyParams, postsFundedBy } from "./money.ts";
+import { ORGANISATION_DEFAULTS, type OrganisationParams } from "./organisations.ts";
+import { OUTCOME_DEFAULTS, type OutcomeParams } from "./outcomes.ts";
+import { STAFF_DEFAULTS, type StaffParams } from "./staff_turnover.ts";
+import { TRUST_DEFAULTS, type TrustParams } from "./trust.ts";
+
+/** Switches for each mechanism; a switched-off mechanism is neutralised (see `docs/model.md`). */
+export interface MechanismSwitches {
+  /** M1 funding cycles. Off: funded organisations are funded without end. @default true */
+  readonly fundingCycles: boolean;
+  /** M2 staff and turnover. Off: nobody leaves, posts fill at once, every worker is average and experienced. @default true */
+  readonly staffTurnover: boolean;
+  /** M3 trust. Off: trust stays at its starting value. @default true */
+  readonly trust: boolean;
+  /** M4 engagement. Off: every supported family engages every week; no drop-out, no escalation. @default true */
+  readonly engagement: boolean;
+}
+
+/** Every parameter of the model. */
+export interface ModelParams {
+  /** Years simulated, > 0 (weeks = round(52 · years)). @default 10 */
+  readonly horizonYears: number;
+  /** Mechanism switches. */
+  readonly mechanisms: MechanismSwitches;
+  /** Organisations. */
+  readonly organisations: OrganisationParams;
+  /** M1 funding cycles. */
+  readonly funding: FundingParams;
+  /** M2 staff and turnover, and caseloads. */
+  readonly staff: StaffParams;
+  /** Family arrivals and waiting lists. */
+  readonly families: FamilyParams;
+  /** M3 trust. */
+  readonly trust: TrustParams;
+  /** M4 engagement and drop-out. */
+  readonly engagement: EngagementParams;
+  /** M4 progress and outcomes. */
+  readonly outcomes: OutcomeParams;
+  /** M10 money. */
+  readonly money: MoneyParams;
+}
+
+/** A partial parameter set, as a scenario file gives it: any field may be left out. */
+export type ParamsInput = {
+  readonly [K in keyof ModelParams]?: ModelParams[K] extends object ? Partial<ModelParams[K]>
+    : ModelParams[K];
+};
+
+/**
+ * The defaults: the Reaching Out, Supporting Families programme (`003_2d3a9cdd3abf509d.txt`)
+ * over ten years, every mechanism on.
+ */
+export const DEFAULT_PARAMS: ModelParams = deepFreeze({
+  horizonYears: 10,
+  mechanisms: { fundingCycles: true, staffTurnover: true, trust: true, engagement: true },
+  organisations: ORGANISATION_DEFAULTS,
+  funding: FUNDING_DEFAULTS,
+  staff: STAFF_DEFAULTS,
+  families: FAMILY_DEFAULTS,
+  trust: TRUST_DEFAULTS,
+  engagement: ENGAGEMENT_DEFAULTS,
+  outcomes: OUTCOME_DEFAULTS,
+  money: MONEY_DEFAULTS,
+});
+
+/**
+ * Merges a partial parameter set onto the defaults, checks what must hold across fields, and
+ * returns a frozen object.
+ *
+ * @param input Fields that differ from the defaults.
+ * @returns The full, frozen parameter set.
+ * @throws {RangeError} When fields contradict each other, naming the field path.
+ *
+ * @example Override one field
+ * ```ts
+ * import { resolveParams } from "./params.ts";
+ * import { assertEquals, assertThrows } from "node:assert/strict";
+ * const p = resolveParams({ staff: { turnoverPerYear: 0.4 } });
+ * assertEquals(p.staff.turnoverPerYear, 0.4);
+ * assertEquals(p.staff.vacancyWeeks, 10);
+ * assertThrows(() => resolveParams({ staff: { caseloadMax: 4 } }), RangeError);
+ * ```
+ */
+export function resolveParams(input: ParamsInput = {}): ModelParams {
+  const merged = {} as Record<string, unknown>;
+  for (const [key, value] of Object.entries(DEFAULT_PARAMS)) {
+    const given = (input as Record<string, unknown>)[key];
+    merged[key] = typeof value === "object"
+      ? { ...value, ...(given as object ?? {}) }
+      : (given ?? value);
+  }
+  const params = merged as unknown as ModelParams;
+  checkAcrossFields(params);
+  return deepFreeze(params);
+}
+
+function checkAcrossFields(p: ModelParams): void {
+  if (p.staff.caseloadMax < p.staff.caseloadTarget) {
+    throw new RangeError(
+      `Cannot use staff.caseloadMax below staff.caseloadTarget (${p.staff.caseloadTarget}): ${p.staff.caseloadMax}`,
+    );
+  }
+  if (p.families.severityMax < p.families.severityMin) {
+    throw new RangeError(
+      `Cannot use families.severityMax below families.severityMin (${p.families.severityMin}): ${p.families.severityMax}`,
+    );
+  }
+  const grant = p.funding.annualBudgetGbp / p.organisations.funded;
+  if (postsFundedBy(p.money, grant) < 1) {
+    throw new RangeError(
+      `Cannot pay one post per funded organisation: funding.annualBudgetGbp / organisations.funded = £${
+        Math.round(grant)
+      } a year, less than money.salaryGbpPerPostPerYear / (1 - money.overheadShare) = £${
+        Math.round(p.money.salaryGbpPerPostPerYear / (1 - p.money.overheadShare))
+      }`,
+    );
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Weeks simulated: `round(52 · horizonYears)`.
+ *
+ * @param params Model parameters.
+ * @returns An integer number of weeks.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_PARAMS, horizonWeeks } from "./params.ts";
+ * import { assertEquals } from "node:assert/strict";
+ * assertEquals(horizonWeeks(DEFAULT_PARAMS), 520);
+ * ```
+ */
+export function horizonWeeks(params: ModelParams): number {
+  return Math.round(52 * params.horizonYears);
+}
