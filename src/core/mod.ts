@@ -6,7 +6,7 @@
  * @example Run three weeks with a named stream
  * ```ts
  * import { createRecorder, createStream, runLoop } from "./mod.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const random = createStream(1, "demo");
  * const recorder = createRecorder(["draw"], 3);
  * let last = 0;
@@ -15,7 +15,7 @@
  *   recorder,
  *   measure: (_week, values) => values[0] = last,
  * });
- * assertEquals(recorder.columns[0].length, 3);
+ * deepStrictEqual(recorder.columns[0].length, 3);
  * ```
  *
  * @module

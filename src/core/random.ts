@@ -26,8 +26,8 @@ export const GENERATOR =
  * @example Stable hashes
  * ```ts
  * import { hashString } from "./random.ts";
- * import { assertEquals } from "node:assert/strict";
- * assertEquals(hashString("staff"), hashString("staff"));
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(hashString("staff"), hashString("staff"));
  * ```
  */
 export function hashString(text: string): number {
@@ -55,9 +55,9 @@ export function hashString(text: string): number {
  * @example Replicates get distinct, repeatable seeds
  * ```ts
  * import { replicateSeed } from "./random.ts";
- * import { assert } from "node:assert/strict";
- * assert(replicateSeed(42, 0) !== replicateSeed(42, 1));
- * assert(replicateSeed(42, 3) === replicateSeed(42, 3));
+ * import { ok } from "node:assert/strict";
+ * ok(replicateSeed(42, 0) !== replicateSeed(42, 1));
+ * ok(replicateSeed(42, 3) === replicateSeed(42, 3));
  * ```
  */
 export function replicateSeed(seed: number, replicate: number): number {
@@ -74,10 +74,10 @@ export function replicateSeed(seed: number, replicate: number): number {
  * @example Same seed and name, same numbers
  * ```ts
  * import { createStream } from "./random.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const a = createStream(7, "trust");
  * const b = createStream(7, "trust");
- * assertEquals([a(), a()], [b(), b()]);
+ * deepStrictEqual([a(), a()], [b(), b()]);
  * ```
  */
 export function createStream(runSeed: number, name: string): RandomStream {
@@ -94,10 +94,10 @@ export function createStream(runSeed: number, name: string): RandomStream {
  * @example A registry of named streams
  * ```ts
  * import { createStreams } from "./random.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const streams = createStreams(1, ["staff.leave", "arrivals"] as const);
  * const u = streams["staff.leave"]();
- * assert(u >= 0 && u < 1);
+ * ok(u >= 0 && u < 1);
  * ```
  */
 export function createStreams<N extends string>(
@@ -119,12 +119,12 @@ export function createStreams<N extends string>(
  * @example The mean of many draws is close to the mean asked for
  * ```ts
  * import { createStream, poisson } from "./random.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const r = createStream(3, "poisson");
  * let sum = 0;
  * for (let i = 0; i < 20000; i++) sum += poisson(r, 2);
  * // standard error of the mean: sqrt(2 / 20000) ≈ 0.01; allow 5 of them
- * assert(Math.abs(sum / 20000 - 2) < 0.05);
+ * ok(Math.abs(sum / 20000 - 2) < 0.05);
  * ```
  */
 export function poisson(random: RandomStream, mean: number): number {
@@ -151,8 +151,8 @@ export function poisson(random: RandomStream, mean: number): number {
  * @example A mean of one week is always one week
  * ```ts
  * import { createStream, geometricWeeks } from "./random.ts";
- * import { assertEquals } from "node:assert/strict";
- * assertEquals(geometricWeeks(createStream(1, "g"), 1), 1);
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(geometricWeeks(createStream(1, "g"), 1), 1);
  * ```
  */
 export function geometricWeeks(random: RandomStream, meanWeeks: number): number {
@@ -171,8 +171,8 @@ export function geometricWeeks(random: RandomStream, meanWeeks: number): number 
  * @example 20% a year is about 0.43% a week
  * ```ts
  * import { weeklyHazard } from "./random.ts";
- * import { assert } from "node:assert/strict";
- * assert(Math.abs(weeklyHazard(0.2) - 0.004282) < 1e-6);
+ * import { ok } from "node:assert/strict";
+ * ok(Math.abs(weeklyHazard(0.2) - 0.004282) < 1e-6);
  * ```
  */
 export function weeklyHazard(perYear: number): number {

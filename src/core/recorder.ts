@@ -33,11 +33,11 @@ export interface Recorder extends Recording {
  * @example Record two weeks of one metric
  * ```ts
  * import { createRecorder } from "./recorder.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const rec = createRecorder(["families_active"], 2);
  * rec.record(0, Float64Array.of(10));
  * rec.record(1, Float64Array.of(12));
- * assertEquals(Array.from(rec.columns[0]), [10, 12]);
+ * deepStrictEqual(Array.from(rec.columns[0]), [10, 12]);
  * ```
  */
 export function createRecorder(metrics: readonly string[], weeks: number): Recorder {
@@ -65,10 +65,10 @@ export function createRecorder(metrics: readonly string[], weeks: number): Recor
  * @example Look a column up by name
  * ```ts
  * import { column, createRecorder } from "./recorder.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const rec = createRecorder(["a", "b"], 1);
  * rec.record(0, Float64Array.of(1, 2));
- * assertEquals(column(rec, "b")[0], 2);
+ * deepStrictEqual(column(rec, "b")[0], 2);
  * ```
  */
 export function column(recording: Recording, metric: string): Float64Array {

@@ -37,7 +37,7 @@ export interface RunLoopOptions {
  * ```ts
  * import { runLoop } from "./run_loop.ts";
  * import { createRecorder } from "./recorder.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * let count = 0;
  * const recorder = createRecorder(["count"], 3);
  * runLoop([{ name: "tick", run: () => count++ }], {
@@ -45,7 +45,7 @@ export interface RunLoopOptions {
  *   recorder,
  *   measure: (_week, values) => values[0] = count,
  * });
- * assertEquals(Array.from(recorder.columns[0]), [1, 2, 3]);
+ * deepStrictEqual(Array.from(recorder.columns[0]), [1, 2, 3]);
  * ```
  */
 export function runLoop(schedule: readonly WeeklyStep[], options: RunLoopOptions): void {

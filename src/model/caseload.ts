@@ -36,13 +36,13 @@ import { trustAfterKeyWorkerLoss, type TrustParams } from "./trust.ts";
  * import { FUNDING_DEFAULTS } from "./funding_cycle.ts";
  * import { STAFF_DEFAULTS } from "./staff_turnover.ts";
  * import { TRUST_DEFAULTS } from "./trust.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * s.orgs.phase[0] = PHASE.active;
  * s.posts.status[0] = POST.filled;
  * s.families.status[0] = FAMILY.waiting; s.families.org[0] = 0; s.orgs.waiting[0] = 1;
  * caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, () => 0, true);
- * assertEquals([s.families.status[0], s.families.keyWorker[0], s.posts.caseload[0]], [FAMILY.supported, 0, 1]);
+ * deepStrictEqual([s.families.status[0], s.families.keyWorker[0], s.posts.caseload[0]], [FAMILY.supported, 0, 1]);
  * ```
  */
 export function caseloadStep(

@@ -49,9 +49,9 @@ export interface EngagementStreams {
  * @example Half at T₅₀, more with more trust
  * ```ts
  * import { ENGAGEMENT_DEFAULTS, engagementProbability } from "./engagement.ts";
- * import { assert, assertEquals } from "node:assert/strict";
- * assertEquals(engagementProbability(ENGAGEMENT_DEFAULTS, 0.25), 0.5);
- * assert(engagementProbability(ENGAGEMENT_DEFAULTS, 0.6) > 0.9);
+ * import { deepStrictEqual, ok } from "node:assert/strict";
+ * deepStrictEqual(engagementProbability(ENGAGEMENT_DEFAULTS, 0.25), 0.5);
+ * ok(engagementProbability(ENGAGEMENT_DEFAULTS, 0.6) > 0.9);
  * ```
  */
 export function engagementProbability(params: EngagementParams, trust: number): number {
@@ -73,11 +73,11 @@ export function engagementProbability(params: EngagementParams, trust: number): 
  * ```ts
  * import { allocateState, FAMILY } from "./state.ts";
  * import { ENGAGEMENT_DEFAULTS, engagementStep } from "./engagement.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * s.families.status[0] = FAMILY.supported; s.families.trust[0] = 0.5;
  * engagementStep(s, ENGAGEMENT_DEFAULTS, { engage: () => 0, dropout: () => 0.99 }, true);
- * assertEquals(s.families.engaged[0], 1);
+ * deepStrictEqual(s.families.engaged[0], 1);
  * ```
  */
 export function engagementStep(

@@ -66,11 +66,11 @@ export const WEEKS_PER_YEAR = 52;
  * ```ts
  * import { allocateState, PHASE } from "./state.ts";
  * import { FUNDING_DEFAULTS, startFunding } from "./funding_cycle.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [2], fundedCount: 1, familyCapacity: 4 });
  * startFunding(s, FUNDING_DEFAULTS, true);
- * assertEquals(s.orgs.phase[0], PHASE.active);
- * assertEquals(s.orgs.grantEndWeek[0], 260);
+ * deepStrictEqual(s.orgs.phase[0], PHASE.active);
+ * deepStrictEqual(s.orgs.grantEndWeek[0], 260);
  * ```
  */
 export function startFunding(state: ModelState, params: FundingParams, enabled: boolean): void {
@@ -110,14 +110,14 @@ export function startFunding(state: ModelState, params: FundingParams, enabled: 
  * ```ts
  * import { allocateState, PHASE, POST } from "./state.ts";
  * import { FUNDING_DEFAULTS, fundingStep, startFunding } from "./funding_cycle.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * const params = { ...FUNDING_DEFAULTS, extensionShare: 0 };
  * startFunding(s, params, true);
  * s.posts.status[0] = POST.filled;
  * for (let week = 0; week <= 260; week++) fundingStep(s, params, () => 0.5, week);
- * assertEquals(s.orgs.phase[0], PHASE.closed);
- * assertEquals(s.posts.status[0], POST.ended);
+ * deepStrictEqual(s.orgs.phase[0], PHASE.closed);
+ * deepStrictEqual(s.posts.status[0], POST.ended);
  * ```
  */
 export function fundingStep(
@@ -223,10 +223,10 @@ function updateWeeksToEnd(state: ModelState, week: number): void {
  * ```ts
  * import { allocateState } from "./state.ts";
  * import { FUNDING_DEFAULTS, isOpen, startFunding } from "./funding_cycle.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * startFunding(s, FUNDING_DEFAULTS, true);
- * assert(isOpen(s, FUNDING_DEFAULTS, 0));
+ * ok(isOpen(s, FUNDING_DEFAULTS, 0));
  * ```
  */
 export function isOpen(state: ModelState, params: FundingParams, org: number): boolean {

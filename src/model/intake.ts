@@ -58,12 +58,12 @@ export interface IntakeStreams {
  * import { FUNDING_DEFAULTS, startFunding } from "./funding_cycle.ts";
  * import { FAMILY_DEFAULTS, intakeStep } from "./intake.ts";
  * import { TRUST_DEFAULTS } from "./trust.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [3], fundedCount: 1, familyCapacity: 30 });
  * startFunding(s, FUNDING_DEFAULTS, true);
  * const streams = { arrivals: () => 0.999, need: () => 0.5 };
  * intakeStep(s, FAMILY_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, streams, 0);
- * assert(s.orgs.waiting[0] > 0);
+ * ok(s.orgs.waiting[0] > 0);
  * ```
  */
 export function intakeStep(

@@ -19,12 +19,12 @@ import { FAMILY, type ModelState, PHASE, POST, SECTOR } from "./state.ts";
  * import { allocateState } from "./state.ts";
  * import { measure } from "./measure.ts";
  * import { M, METRICS } from "./metric_names.ts";
- * import { assert, assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual, ok } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 2 });
  * const values = new Float64Array(METRICS.length);
  * measure(s, values);
- * assertEquals(values[M.families_active], 0);
- * assert(Number.isNaN(values[M.mean_trust]));
+ * deepStrictEqual(values[M.families_active], 0);
+ * ok(Number.isNaN(values[M.mean_trust]));
  * ```
  */
 export function measure(state: ModelState, values: Float64Array): void {

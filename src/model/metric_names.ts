@@ -29,10 +29,10 @@ export interface MetricSpec {
  * @example Metric names are unique snake_case
  * ```ts
  * import { METRICS } from "./metric_names.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const names = METRICS.map((m) => m.name);
- * assert(new Set(names).size === names.length);
- * assert(names.every((n) => /^[a-z0-9_]+$/.test(n)));
+ * ok(new Set(names).size === names.length);
+ * ok(names.every((n) => /^[a-z0-9_]+$/.test(n)));
  * ```
  */
 export const METRICS: readonly MetricSpec[] = Object.freeze([
@@ -87,8 +87,8 @@ function ratio(name: string, unit: string, description: string): MetricSpec {
  * @example
  * ```ts
  * import { M, METRICS } from "./metric_names.ts";
- * import { assertEquals } from "node:assert/strict";
- * assertEquals(METRICS[M.dropouts].name, "dropouts");
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(METRICS[M.dropouts].name, "dropouts");
  * ```
  */
 export const M = Object.freeze(

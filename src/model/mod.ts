@@ -6,9 +6,9 @@
  * @example Run the baseline for two years
  * ```ts
  * import { resolveParams, simulate } from "./mod.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const recording = simulate(resolveParams({ horizonYears: 2 }), 42);
- * assert(recording.weeks === 104);
+ * ok(recording.weeks === 104);
  * ```
  *
  * @module
@@ -37,11 +37,14 @@ export { MONEY_DEFAULTS, type MoneyParams, moneyStep, postsFundedBy } from "./mo
 export { ORGANISATION_DEFAULTS, type OrganisationParams } from "./organisations.ts";
 export { OUTCOME_DEFAULTS, type OutcomeParams, outcomesStep } from "./outcomes.ts";
 export {
+  checkParams,
   DEFAULT_PARAMS,
   horizonWeeks,
   type MechanismSwitches,
+  mergeParams,
   type ModelParams,
   type ParamsInput,
+  type ParamsProblem,
   resolveParams,
 } from "./params.ts";
 export {

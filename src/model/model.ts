@@ -74,10 +74,10 @@ export interface Model {
  * ```ts
  * import { createModel } from "./model.ts";
  * import { DEFAULT_PARAMS } from "./params.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const model = createModel(DEFAULT_PARAMS, 1);
- * assertEquals(model.weeks, 520);
- * assertEquals(model.state.orgs.count, 41);
+ * deepStrictEqual(model.weeks, 520);
+ * deepStrictEqual(model.state.orgs.count, 41);
  * ```
  */
 export function createModel(params: ModelParams, seed: number): Model {
@@ -179,9 +179,9 @@ export function createModel(params: ModelParams, seed: number): Model {
  * import { createModel, runModel } from "./model.ts";
  * import { resolveParams } from "./params.ts";
  * import { column } from "../core/mod.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const rec = runModel(createModel(resolveParams({ horizonYears: 2 }), 1));
- * assert(column(rec, "families_supported")[103] > 0);
+ * ok(column(rec, "families_supported")[103] > 0);
  * ```
  */
 export function runModel(model: Model): Recording {
@@ -205,9 +205,9 @@ export function runModel(model: Model): Recording {
  * ```ts
  * import { simulate } from "./model.ts";
  * import { resolveParams } from "./params.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const params = resolveParams({ horizonYears: 1 });
- * assertEquals(simulate(params, 5).columns, simulate(params, 5).columns);
+ * deepStrictEqual(simulate(params, 5).columns, simulate(params, 5).columns);
  * ```
  */
 export function simulate(params: ModelParams, seed: number): Recording {

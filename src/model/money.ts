@@ -41,8 +41,8 @@ export const MONEY_DEFAULTS: MoneyParams = Object.freeze({
  * @example £5m a year over 36 organisations pays three posts each
  * ```ts
  * import { MONEY_DEFAULTS, postsFundedBy } from "./money.ts";
- * import { assertEquals } from "node:assert/strict";
- * assertEquals(postsFundedBy(MONEY_DEFAULTS, 5_000_000 / 36), 3);
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(postsFundedBy(MONEY_DEFAULTS, 5_000_000 / 36), 3);
  * ```
  */
 export function postsFundedBy(params: MoneyParams, grantGbpPerYear: number): number {
@@ -61,12 +61,12 @@ export function postsFundedBy(params: MoneyParams, grantGbpPerYear: number): num
  * import { allocateState, PHASE, POST } from "./state.ts";
  * import { MONEY_DEFAULTS, moneyStep } from "./money.ts";
  * import { M } from "./metric_names.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * s.orgs.phase[0] = PHASE.active; s.orgs.grantGbpPerYear[0] = 52_000;
  * s.posts.status[0] = POST.filled; s.posts.tenureWeeks[0] = 5;
  * moneyStep(s, MONEY_DEFAULTS);
- * assert(Math.abs(s.flows[M.spend_gbp] - (32_000 / 52 + 0.3 * 1_000)) < 1e-9);
+ * ok(Math.abs(s.flows[M.spend_gbp] - (32_000 / 52 + 0.3 * 1_000)) < 1e-9);
  * ```
  */
 export function moneyStep(state: ModelState, params: MoneyParams): void {

@@ -68,14 +68,14 @@ const ALL_OUTCOMES = 0b111;
  * ```ts
  * import { allocateState, FAMILY, POST } from "./state.ts";
  * import { OUTCOME_DEFAULTS, outcomesStep } from "./outcomes.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * s.posts.status[0] = POST.filled; s.posts.capability[0] = 1; s.posts.learning[0] = 1; s.posts.caseload[0] = 1;
  * s.families.status[0] = FAMILY.supported; s.families.keyWorker[0] = 0; s.families.org[0] = 0;
  * s.families.trust[0] = 1; s.families.engaged[0] = 1; s.families.severity[0] = 0;
  * s.families.progress.fill(0, 0, 3); s.families.arrivalWeek[0] = 0;
  * outcomesStep(s, OUTCOME_DEFAULTS, 12, 1, true);
- * assert(s.families.progress[0] > 0);
+ * ok(s.families.progress[0] > 0);
  * ```
  */
 export function outcomesStep(

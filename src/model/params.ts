@@ -85,14 +85,39 @@ export const DEFAULT_PARAMS: ModelParams = deepFreeze({
  * @example Override one field
  * ```ts
  * import { resolveParams } from "./params.ts";
- * import { assertEquals, assertThrows } from "node:assert/strict";
+ * import { deepStrictEqual, throws } from "node:assert/strict";
  * const p = resolveParams({ staff: { turnoverPerYear: 0.4 } });
- * assertEquals(p.staff.turnoverPerYear, 0.4);
- * assertEquals(p.staff.vacancyWeeks, 10);
- * assertThrows(() => resolveParams({ staff: { caseloadMax: 4 } }), RangeError);
+ * deepStrictEqual(p.staff.turnoverPerYear, 0.4);
+ * deepStrictEqual(p.staff.vacancyWeeks, 10);
+ * throws(() => resolveParams({ staff: { caseloadMax: 4 } }), RangeError);
  * ```
  */
 export function resolveParams(input: ParamsInput = {}): ModelParams {
+  const params = mergeParams(input);
+  const problems = checkParams(params);
+  if (problems.length > 0) {
+    throw new RangeError(
+      problems.map((q) => `Cannot use ${q.path}: expected ${q.expected}, found ${q.found}`)
+        .join("\n"),
+    );
+  }
+  return deepFreeze(params);
+}
+
+/**
+ * Merges a partial parameter set onto the defaults, without checking or freezing.
+ *
+ * @param input Fields that differ from the defaults.
+ * @returns A full parameter set (not yet checked).
+ *
+ * @example
+ * ```ts
+ * import { mergeParams } from "./params.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(mergeParams({ trust: { growthPerWeek: 0.2 } }).trust.keptOnKeyWorkerChange, 0.3);
+ * ```
+ */
+export function mergeParams(input: ParamsInput = {}): ModelParams {
   const merged = {} as Record<string, unknown>;
   for (const [key, value] of Object.entries(DEFAULT_PARAMS)) {
     const given = (input as Record<string, unknown>)[key];
@@ -100,32 +125,60 @@ export function resolveParams(input: ParamsInput = {}): ModelParams {
       ? { ...value, ...(given as object ?? {}) }
       : (given ?? value);
   }
-  const params = merged as unknown as ModelParams;
-  checkAcrossFields(params);
-  return deepFreeze(params);
+  return merged as unknown as ModelParams;
 }
 
-function checkAcrossFields(p: ModelParams): void {
+/** A problem that only shows across fields: the path, what was expected, what was found. */
+export interface ParamsProblem {
+  /** Dotted field path. */
+  readonly path: string;
+  /** What was expected. */
+  readonly expected: string;
+  /** What was found. */
+  readonly found: string;
+}
+
+/**
+ * Checks what must hold across fields of a full parameter set.
+ *
+ * @param p A full parameter set.
+ * @returns Every problem found (empty when consistent).
+ *
+ * @example
+ * ```ts
+ * import { checkParams, DEFAULT_PARAMS } from "./params.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(checkParams(DEFAULT_PARAMS), []);
+ * ```
+ */
+export function checkParams(p: ModelParams): ParamsProblem[] {
+  const problems: ParamsProblem[] = [];
   if (p.staff.caseloadMax < p.staff.caseloadTarget) {
-    throw new RangeError(
-      `Cannot use staff.caseloadMax below staff.caseloadTarget (${p.staff.caseloadTarget}): ${p.staff.caseloadMax}`,
-    );
+    problems.push({
+      path: "staff.caseloadMax",
+      expected: `at least staff.caseloadTarget (${p.staff.caseloadTarget})`,
+      found: String(p.staff.caseloadMax),
+    });
   }
   if (p.families.severityMax < p.families.severityMin) {
-    throw new RangeError(
-      `Cannot use families.severityMax below families.severityMin (${p.families.severityMin}): ${p.families.severityMax}`,
-    );
+    problems.push({
+      path: "families.severityMax",
+      expected: `at least families.severityMin (${p.families.severityMin})`,
+      found: String(p.families.severityMax),
+    });
   }
   const grant = p.funding.annualBudgetGbp / p.organisations.funded;
   if (postsFundedBy(p.money, grant) < 1) {
-    throw new RangeError(
-      `Cannot pay one post per funded organisation: funding.annualBudgetGbp / organisations.funded = £${
-        Math.round(grant)
-      } a year, less than money.salaryGbpPerPostPerYear / (1 - money.overheadShare) = £${
-        Math.round(p.money.salaryGbpPerPostPerYear / (1 - p.money.overheadShare))
-      }`,
-    );
+    const needed = p.money.salaryGbpPerPostPerYear / (1 - p.money.overheadShare);
+    problems.push({
+      path: "funding.annualBudgetGbp",
+      expected: `enough to pay one post per funded organisation (£${
+        Math.ceil(needed * p.organisations.funded)
+      } a year for ${p.organisations.funded} organisations)`,
+      found: `£${p.funding.annualBudgetGbp}`,
+    });
   }
+  return problems;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -145,8 +198,8 @@ function deepFreeze<T>(value: T): T {
  * @example
  * ```ts
  * import { DEFAULT_PARAMS, horizonWeeks } from "./params.ts";
- * import { assertEquals } from "node:assert/strict";
- * assertEquals(horizonWeeks(DEFAULT_PARAMS), 520);
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(horizonWeeks(DEFAULT_PARAMS), 520);
  * ```
  */
 export function horizonWeeks(params: ModelParams): number {

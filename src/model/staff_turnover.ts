@@ -83,8 +83,8 @@ export interface StaffStreams {
  * @example The hazard rises as an unsecured end nears
  * ```ts
  * import { leavingHazard, STAFF_DEFAULTS } from "./staff_turnover.ts";
- * import { assert } from "node:assert/strict";
- * assert(leavingHazard(STAFF_DEFAULTS, 4, 12) > 3 * leavingHazard(STAFF_DEFAULTS, 100, 12));
+ * import { ok } from "node:assert/strict";
+ * ok(leavingHazard(STAFF_DEFAULTS, 4, 12) > 3 * leavingHazard(STAFF_DEFAULTS, 100, 12));
  * ```
  */
 export function leavingHazard(
@@ -120,13 +120,13 @@ export function leavingHazard(
  * import { allocateState, POST } from "./state.ts";
  * import { FUNDING_DEFAULTS, startFunding } from "./funding_cycle.ts";
  * import { STAFF_DEFAULTS, staffStep } from "./staff_turnover.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * startFunding(s, FUNDING_DEFAULTS, true);
  * s.posts.status[0] = POST.filled;
  * const streams = { leave: () => 0, vacancy: () => 0.5, capability: () => 0.6 };
  * staffStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, streams, true);
- * assertEquals(s.posts.status[0], POST.vacant);
+ * deepStrictEqual(s.posts.status[0], POST.vacant);
  * ```
  */
 export function staffStep(

@@ -148,11 +148,11 @@ export interface StateSizes {
  * @example One funded organisation with two posts
  * ```ts
  * import { allocateState, FAMILY } from "./state.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [2], fundedCount: 1, familyCapacity: 5 });
- * assertEquals(s.posts.count, 2);
- * assertEquals(s.families.status[0], FAMILY.empty);
- * assertEquals(s.families.free.count, 5);
+ * deepStrictEqual(s.posts.count, 2);
+ * deepStrictEqual(s.families.status[0], FAMILY.empty);
+ * deepStrictEqual(s.families.free.count, 5);
  * ```
  */
 export function allocateState(sizes: StateSizes): ModelState {
@@ -229,10 +229,10 @@ export function allocateState(sizes: StateSizes): ModelState {
  * @example
  * ```ts
  * import { allocateState, takeFamilySlot } from "./state.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
- * assertEquals(takeFamilySlot(s.families), 0);
- * assertEquals(takeFamilySlot(s.families), -1);
+ * deepStrictEqual(takeFamilySlot(s.families), 0);
+ * deepStrictEqual(takeFamilySlot(s.families), -1);
  * ```
  */
 export function takeFamilySlot(families: FamilyState): number {
@@ -252,14 +252,14 @@ export function takeFamilySlot(families: FamilyState): number {
  * @example
  * ```ts
  * import { allocateState, FAMILY, releaseFamily, takeFamilySlot } from "./state.ts";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * const f = takeFamilySlot(s.families);
  * s.families.status[f] = FAMILY.waiting;
  * s.families.org[f] = 0;
  * s.orgs.waiting[0] = 1;
  * releaseFamily(s, f);
- * assertEquals([s.families.status[f], s.orgs.waiting[0], s.families.free.count], [0, 0, 1]);
+ * deepStrictEqual([s.families.status[f], s.orgs.waiting[0], s.families.free.count], [0, 0, 1]);
  * ```
  */
 export function releaseFamily(state: ModelState, family: number): void {

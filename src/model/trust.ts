@@ -45,8 +45,8 @@ export const TRUST_DEFAULTS: TrustParams = Object.freeze({
  * ```ts
  * import { initialTrust, TRUST_DEFAULTS } from "./trust.ts";
  * import { SECTOR } from "./state.ts";
- * import { assert } from "node:assert/strict";
- * assert(initialTrust(TRUST_DEFAULTS, SECTOR.statutory) < initialTrust(TRUST_DEFAULTS, SECTOR.voluntary));
+ * import { ok } from "node:assert/strict";
+ * ok(initialTrust(TRUST_DEFAULTS, SECTOR.statutory) < initialTrust(TRUST_DEFAULTS, SECTOR.voluntary));
  * ```
  */
 export function initialTrust(params: TrustParams, sector: number): number {
@@ -64,9 +64,9 @@ export function initialTrust(params: TrustParams, sector: number): number {
  * @example Most trust is lost with the key worker
  * ```ts
  * import { trustAfterKeyWorkerLoss, TRUST_DEFAULTS } from "./trust.ts";
- * import { assertEquals } from "node:assert/strict";
- * assertEquals(trustAfterKeyWorkerLoss(TRUST_DEFAULTS, 0.8, true), 0.8 * 0.3);
- * assertEquals(trustAfterKeyWorkerLoss(TRUST_DEFAULTS, 0.8, false), 0.8);
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(trustAfterKeyWorkerLoss(TRUST_DEFAULTS, 0.8, true), 0.8 * 0.3);
+ * deepStrictEqual(trustAfterKeyWorkerLoss(TRUST_DEFAULTS, 0.8, false), 0.8);
  * ```
  */
 export function trustAfterKeyWorkerLoss(params: TrustParams, trust: number, enabled: boolean) {
@@ -91,13 +91,13 @@ export function trustAfterKeyWorkerLoss(params: TrustParams, trust: number, enab
  * ```ts
  * import { allocateState, FAMILY, POST } from "./state.ts";
  * import { TRUST_DEFAULTS, trustStep } from "./trust.ts";
- * import { assert } from "node:assert/strict";
+ * import { ok } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * s.posts.status[0] = POST.filled; s.posts.capability[0] = 1; s.posts.learning[0] = 1; s.posts.caseload[0] = 1;
  * s.families.status[0] = FAMILY.supported; s.families.keyWorker[0] = 0;
  * s.families.trust[0] = 0.5; s.families.engaged[0] = 1;
  * trustStep(s, TRUST_DEFAULTS, 12, true);
- * assert(s.families.trust[0] > 0.5);
+ * ok(s.families.trust[0] > 0.5);
  * ```
  */
 export function trustStep(

@@ -1,0 +1,171 @@
+// deno-lint-ignore-file no-console -- the command line is the one place that prints
+/**
+ * The command line: `deno task sim <verb> …`. Exports {@linkcode main} so tests can call it;
+ * runs it when executed directly.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { formatIssue, parseOverrides, ScenarioError } from "../scenario/mod.ts";
+import { runDemo } from "./demo_command.ts";
+import { runScenario } from "./run_command.ts";
+import { TOOL_NAME, TOOL_VERSION } from "../core/mod.ts";
+
+/** Exit code for bad input (usage, scenario errors). */
+export const EXIT_BAD_INPUT = 2;
+
+const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: simulate families moving through a partnership of
+family-support organisations under different funding cycles, staff turnover and trust.
+
+Usage:
+  deno task sim run <scenario.yaml|json> [--seed N] [--replicates R] [--out DIR] [--set a.b=value]…
+  deno task demo                 (the bundled scenarios, paired, with a summary)
+  deno task sim help
+
+run options:
+  --seed N          scenario seed (default: the file's "seed", else 1); replicate r uses a seed
+                    derived from (N, r), so scenarios with the same seed are paired
+  --replicates R    replicates to run (default 5)
+  --out DIR         output folder (default out/<scenario name>)
+  --set a.b=value   override one field by its dotted path, e.g. --set staff.turnoverPerYear=0.3
+                    (repeatable; checked like the file)
+
+Writes runs.csv, runs.arrow, timeseries.csv, timeseries.arrow, main_metrics.svg, manifest.json.
+Exit codes: 0 done, 2 bad input (nothing written), 1 unexpected failure.`;
+
+/**
+ * Runs the command line.
+ *
+ * @param args The arguments after the program name.
+ * @param io Where output goes (defaults to the console).
+ * @returns The exit code.
+ *
+ * @example Unknown verbs are bad input
+ * ```ts
+ * import { main } from "./main.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(await main(["fly"], { out: () => {}, err: () => {} }), 2);
+ * ```
+ */
+export async function main(
+  args: readonly string[],
+  io: { out: (line: string) => void; err: (line: string) => void } = {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  },
+): Promise<number> {
+  const [verb, ...rest] = args;
+  try {
+    switch (verb) {
+      case "run":
+        return await runVerb(rest, io);
+      case "demo":
+        await runDemo(rest[0] ?? "out/demo", undefined, io.out);
+        return 0;
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(USAGE);
+        return verb === undefined ? EXIT_BAD_INPUT : 0;
+      case "--version":
+        io.out(`${TOOL_NAME} ${TOOL_VERSION}`);
+        return 0;
+      default:
+        io.err(`Unknown command "${verb}". Expected one of: run, demo, help.\n\n${USAGE}`);
+        return EXIT_BAD_INPUT;
+    }
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      for (const issue of error.issues) io.err(formatIssue(issue));
+      io.err(
+        `${error.issues.length} problem${
+          error.issues.length === 1 ? "" : "s"
+        }; nothing was written.`,
+      );
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nRun "deno task sim help" for usage.`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`Unexpected failure: ${error instanceof Error ? error.stack ?? error.message : error}`);
+    return 1;
+  }
+}
+
+class UsageError extends Error {}
+
+async function runVerb(
+  rest: readonly string[],
+  io: { out: (line: string) => void; err: (line: string) => void },
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seed: { type: "string" },
+        replicates: { type: "string", short: "r" },
+        out: { type: "string", short: "o" },
+        set: { type: "string", multiple: true },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `run: expected one scenario file, found ${
+        positionals.length === 0 ? "none" : positionals.join(" ")
+      }`,
+    );
+  }
+  const replicates = integerOption("--replicates", values.replicates, 5, 1, 100_000);
+  const seed = values.seed === undefined
+    ? undefined
+    : integerOption("--seed", values.seed, 0, 0, 2 ** 32 - 1);
+  const result = await runScenario({
+    file: positionals[0],
+    replicates,
+    out: values.out,
+    seed,
+    overrides: parseOverrides(values.set ?? []),
+    command: ["run", ...rest],
+  });
+  const fw = result.results.reduce(
+    (n, r) => n + r.recording.columns[0].reduce((a, b) => a + b, 0),
+    0,
+  );
+  io.out(
+    `${result.scenario.name}: ${replicates} replicate${replicates === 1 ? "" : "s"} in ${
+      result.wallSeconds.toFixed(2)
+    } s (${
+      Math.round(fw / Math.max(result.wallSeconds, 1e-9)).toLocaleString("en-GB")
+    } family-weeks per second)`,
+  );
+  io.out(`Wrote ${result.files.join(", ")} to ${result.dir}/`);
+  return 0;
+}
+
+function integerOption(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+) {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(
+      `${name}: expected a whole number in [${min}, ${max}], found ${JSON.stringify(text)}`,
+    );
+  }
+  return value;
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -1,0 +1,62 @@
+/**
+ * Replicates: one scenario run with R seeds. Replicate r of every scenario with the same seed
+ * runs with the same run seed, so scenarios compared replicate by replicate share their random
+ * numbers (paired comparison).
+ *
+ * @module
+ */
+import { replicateSeed } from "../core/mod.ts";
+import type { Recording } from "../core/mod.ts";
+import { simulate } from "../model/mod.ts";
+import type { Scenario } from "../scenario/mod.ts";
+
+/** One finished run. */
+export interface RunResult {
+  /** Scenario name. */
+  readonly scenario: string;
+  /** Replicate number, from 0. */
+  readonly replicate: number;
+  /** Run seed: `replicateSeed(scenario seed, replicate)`. */
+  readonly seed: number;
+  /** Weekly metrics. */
+  readonly recording: Recording;
+}
+
+/**
+ * Runs `replicates` replicates of a scenario, one after another.
+ *
+ * @param scenario A validated scenario.
+ * @param replicates How many (an integer ≥ 1).
+ * @param onRun Called after each run (for progress), with the number done.
+ * @returns One result per replicate, in replicate order.
+ *
+ * @example
+ * ```ts
+ * import { runReplicates } from "./replicates.ts";
+ * import { resolveScenario } from "../scenario/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const results = runReplicates(resolveScenario({ horizonYears: 1 }, "tiny"), 2);
+ * deepStrictEqual(results.map((r) => r.replicate), [0, 1]);
+ * ```
+ */
+export function runReplicates(
+  scenario: Scenario,
+  replicates: number,
+  onRun?: (done: number) => void,
+): RunResult[] {
+  if (!Number.isInteger(replicates) || replicates < 1) {
+    throw new RangeError(`Cannot run a number of replicates: ${replicates}`);
+  }
+  const results: RunResult[] = [];
+  for (let r = 0; r < replicates; r++) {
+    const seed = replicateSeed(scenario.seed, r);
+    results.push({
+      scenario: scenario.name,
+      replicate: r,
+      seed,
+      recording: simulate(scenario.params, seed),
+    });
+    onRun?.(r + 1);
+  }
+  return results;
+}

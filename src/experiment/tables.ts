@@ -1,0 +1,147 @@
+/**
+ * Tidy tables of results, built with arquero: `runs` (one row per run) and `timeseries` (one
+ * row per run and week, one column per metric), and their CSV and Arrow encodings.
+ *
+ * @module
+ */
+import * as aq from "arquero";
+import { METRICS } from "../model/mod.ts";
+import type { RunResult } from "./replicates.ts";
+import { summariseRun } from "./run_summary.ts";
+
+/** An arquero table. */
+export type Table = ReturnType<typeof aq.table>;
+
+/**
+ * The `runs` table: `run_id`, `scenario`, `replicate`, `seed`, then one summary column per
+ * metric (see `summariseRun`).
+ *
+ * @param results Finished runs.
+ * @returns The table.
+ *
+ * @example
+ * ```ts
+ * import { runsTable } from "./tables.ts";
+ * import { runReplicates } from "./replicates.ts";
+ * import { resolveScenario } from "../scenario/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const t = runsTable(runReplicates(resolveScenario({ horizonYears: 1 }, "tiny"), 2));
+ * deepStrictEqual(t.numRows(), 2);
+ * ```
+ */
+export function runsTable(results: readonly RunResult[]): Table {
+  const columns: Record<string, unknown[] | Float64Array> = {
+    run_id: results.map(runId),
+    scenario: results.map((r) => r.scenario),
+    replicate: results.map((r) => r.replicate),
+    seed: results.map((r) => r.seed),
+  };
+  const summaries = results.map((r) => summariseRun(r.recording));
+  for (const spec of METRICS) {
+    columns[spec.name] = Float64Array.from(summaries, (s) => s[spec.name]);
+  }
+  return aq.table(columns);
+}
+
+/**
+ * The `timeseries` table: `run_id`, `scenario`, `replicate`, `seed`, `week`, then one column
+ * per metric.
+ *
+ * @param results Finished runs.
+ * @returns The table, runs in the order given, weeks in order.
+ *
+ * @example
+ * ```ts
+ * import { timeseriesTable } from "./tables.ts";
+ * import { runReplicates } from "./replicates.ts";
+ * import { resolveScenario } from "../scenario/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const t = timeseriesTable(runReplicates(resolveScenario({ horizonYears: 1 }, "tiny"), 2));
+ * deepStrictEqual(t.numRows(), 2 * 52);
+ * ```
+ */
+export function timeseriesTable(results: readonly RunResult[]): Table {
+  const rows = results.reduce((n, r) => n + r.recording.weeks, 0);
+  const ids: string[] = new Array(rows);
+  const scenarios: string[] = new Array(rows);
+  const replicates = new Int32Array(rows);
+  const seeds = new Float64Array(rows);
+  const weeks = new Int32Array(rows);
+  const metricColumns = METRICS.map(() => new Float64Array(rows));
+  let row = 0;
+  for (const r of results) {
+    const id = runId(r);
+    for (let w = 0; w < r.recording.weeks; w++, row++) {
+      ids[row] = id;
+      scenarios[row] = r.scenario;
+      replicates[row] = r.replicate;
+      seeds[row] = r.seed;
+      weeks[row] = w;
+      for (let m = 0; m < METRICS.length; m++) metricColumns[m][row] = r.recording.columns[m][w];
+    }
+  }
+  const columns: Record<string, unknown[] | Int32Array | Float64Array> = {
+    run_id: ids,
+    scenario: scenarios,
+    replicate: replicates,
+    seed: seeds,
+    week: weeks,
+  };
+  METRICS.forEach((spec, m) => columns[spec.name] = metricColumns[m]);
+  return aq.table(columns);
+}
+
+/**
+ * A run's identifier: `scenario#replicate`.
+ *
+ * @param run A run.
+ * @returns The identifier.
+ *
+ * @example
+ * ```ts
+ * import { runId } from "./tables.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(runId({ scenario: "baseline", replicate: 3 }), "baseline#3");
+ * ```
+ */
+export function runId(run: { readonly scenario: string; readonly replicate: number }): string {
+  return `${run.scenario}#${run.replicate}`;
+}
+
+/**
+ * Encodes a table as CSV text.
+ *
+ * @param table An arquero table.
+ * @returns CSV with a header row; undefined values are written `NaN`.
+ *
+ * @example
+ * ```ts
+ * import * as aq from "arquero";
+ * import { tableToCsv } from "./tables.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(tableToCsv(aq.table({ a: [1] })), "a\n1\n");
+ * ```
+ */
+export function tableToCsv(table: Table): string {
+  const csv = aq.toCSV(table);
+  return csv.endsWith("\n") ? csv : csv + "\n";
+}
+
+/**
+ * Encodes a table as an Arrow IPC file.
+ *
+ * @param table An arquero table.
+ * @returns The bytes.
+ *
+ * @example
+ * ```ts
+ * import * as aq from "arquero";
+ * import { tableToArrow } from "./tables.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const bytes = tableToArrow(aq.table({ a: [1, 2] }));
+ * deepStrictEqual(aq.fromArrow(bytes).numRows(), 2);
+ * ```
+ */
+export function tableToArrow(table: Table): Uint8Array {
+  return aq.toArrowIPC(table, { format: "file" }) as Uint8Array;
+}

@@ -1,0 +1,20 @@
+/**
+ * Scenarios: the schema of scenario files, parsing (YAML and JSON), validation with clear
+ * messages, `--set` overrides, and loading from disk.
+ *
+ * @example Validate a scenario given in code
+ * ```ts
+ * import { resolveScenario } from "./mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(resolveScenario({ seed: 7 }, "inline").seed, 7);
+ * ```
+ *
+ * @module
+ */
+export { formatIssue, ScenarioError, type ScenarioIssue } from "./errors.ts";
+export { loadScenarioFile } from "./load_file.ts";
+export { applyOverrides, type Override, parseOverrides } from "./overrides.ts";
+export { parseScenarioText } from "./parse.ts";
+export { DEFAULT_SEED, type ResolveOptions, resolveScenario, type Scenario } from "./scenario.ts";
+export { type ScenarioFile, scenarioSchema } from "./schema.ts";
+export { describeFound, validateScenario, type Validation } from "./validate.ts";

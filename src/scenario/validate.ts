@@ -1,0 +1,196 @@
+/**
+ * Checks a parsed scenario against the schema and turns every problem into a
+ * {@linkcode ScenarioIssue} that names the field path, what was expected (type, unit, range)
+ * and what was found, with a "did you mean" hint for near-miss keys.
+ *
+ * @module
+ */
+import { z } from "zod";
+import type { ScenarioIssue } from "./errors.ts";
+import { type ScenarioFile, scenarioSchema } from "./schema.ts";
+
+/** The outcome of {@linkcode validateScenario}. */
+export type Validation =
+  | { readonly ok: true; readonly value: ScenarioFile }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+/**
+ * Validates a parsed scenario file.
+ *
+ * @param raw The parsed YAML or JSON.
+ * @param file The file name, for messages.
+ * @returns The typed scenario, or every issue found.
+ *
+ * @example A misspelt key gets a hint
+ * ```ts
+ * import { validateScenario } from "./validate.ts";
+ * import { deepStrictEqual, ok } from "node:assert/strict";
+ * const result = validateScenario({ staff: { turnoverPerYr: 0.3 } }, "my.yaml");
+ * ok(!result.ok);
+ * deepStrictEqual(result.issues[0].path, "staff.turnoverPerYr");
+ * deepStrictEqual(result.issues[0].hint, 'did you mean "turnoverPerYear"?');
+ * ```
+ */
+export function validateScenario(raw: unknown, file: string): Validation {
+  if (raw === null || raw === undefined) {
+    return {
+      ok: false,
+      issues: [{
+        file,
+        path: "",
+        expected: "a mapping of scenario fields",
+        found: "an empty file",
+      }],
+    };
+  }
+  const result = scenarioSchema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const issues: ScenarioIssue[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+      const known = knownKeys(path);
+      for (const key of issue.keys) {
+        const near = nearest(key, known);
+        issues.push({
+          file,
+          path: [...path, key].join("."),
+          expected: path.length === 0 ? "a scenario field" : `a field of ${path.join(".")}`,
+          found: "an unknown field",
+          hint: near ? `did you mean "${near}"?` : `known fields: ${known.join(", ")}`,
+        });
+      }
+      continue;
+    }
+    const found = valueAt(raw, path);
+    issues.push({
+      file,
+      path: path.join("."),
+      expected: describeExpected(schemaAt(path)),
+      found: describeFound(found),
+    });
+  }
+  return { ok: false, issues };
+}
+
+/** The schema of the field at a path, or undefined. */
+function schemaAt(path: readonly string[]): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = scenarioSchema;
+  for (const key of path) {
+    schema = unwrap(schema);
+    if (!(schema instanceof z.ZodObject)) return undefined;
+    schema = (schema.shape as Record<string, z.ZodType>)[key];
+  }
+  return schema === undefined ? undefined : unwrap(schema);
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let s = schema;
+  while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+function knownKeys(path: readonly string[]): string[] {
+  const schema = schemaAt(path);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/**
+ * Describes what a field expects: type, unit and range.
+ *
+ * @param schema The field's schema.
+ * @returns E.g. `a number (years) in [0.019, 100]`.
+ */
+function describeExpected(schema: z.ZodType | undefined): string {
+  if (schema === undefined) return "a known field";
+  const unit = (schema.meta() as { unit?: string } | undefined)?.unit;
+  const withUnit = (text: string) => unit && unit !== "text" ? `${text} (${unit})` : text;
+  if (schema instanceof z.ZodNumber) {
+    const kind = schema.isInt ? "a whole number" : "a number";
+    return withUnit(kind) + describeRange(schema);
+  }
+  if (schema instanceof z.ZodBoolean) return "true or false";
+  if (schema instanceof z.ZodString) return "text on one line";
+  if (schema instanceof z.ZodObject) {
+    return `a mapping with fields ${Object.keys(schema.shape).join(", ")}`;
+  }
+  return "a valid value";
+}
+
+function describeRange(schema: z.ZodNumber): string {
+  const bag = schema._zod.bag as {
+    minimum?: number;
+    maximum?: number;
+    exclusiveMinimum?: number;
+    exclusiveMaximum?: number;
+  };
+  const lo = bag.exclusiveMinimum ?? bag.minimum;
+  const hi = bag.exclusiveMaximum ?? bag.maximum;
+  const safe = Number.MAX_SAFE_INTEGER;
+  const hasLo = lo !== undefined && Math.abs(lo) < safe;
+  const hasHi = hi !== undefined && Math.abs(hi) < safe;
+  const left = bag.exclusiveMinimum !== undefined ? "(" : "[";
+  const right = bag.exclusiveMaximum !== undefined ? ")" : "]";
+  if (hasLo && hasHi) return ` in ${left}${round(lo)}, ${round(hi)}${right}`;
+  if (hasLo) return bag.exclusiveMinimum !== undefined ? ` > ${round(lo)}` : ` ≥ ${round(lo)}`;
+  if (hasHi) return bag.exclusiveMaximum !== undefined ? ` < ${round(hi)}` : ` ≤ ${round(hi)}`;
+  return "";
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+/**
+ * Describes a found value for a message: strings quoted, structures named.
+ *
+ * @param value Any parsed value.
+ * @returns E.g. `"five"`, `-3`, `a list`, `nothing`.
+ */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value (null)";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return String(value);
+}
+
+function valueAt(raw: unknown, path: readonly string[]): unknown {
+  let value = raw;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The closest known key within edit distance 3 (or a case-insensitive match). */
+function nearest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const candidate of known) {
+    const d = candidate.toLowerCase().startsWith(key.toLowerCase()) && key.length >= 4
+      ? 1
+      : editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

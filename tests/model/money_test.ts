@@ -1,0 +1,39 @@
+import { deepStrictEqual, ok } from "node:assert/strict";
+import {
+  allocateState,
+  M,
+  MONEY_DEFAULTS,
+  moneyStep,
+  PHASE,
+  POST,
+  postsFundedBy,
+} from "../../src/model/mod.ts";
+
+const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+Deno.test("postsFundedBy() pays whole posts from the grant after overheads", () => {
+  deepStrictEqual(postsFundedBy(MONEY_DEFAULTS, 5_000_000 / 36), 3);
+  deepStrictEqual(postsFundedBy(MONEY_DEFAULTS, 45_714), 0);
+  deepStrictEqual(postsFundedBy(MONEY_DEFAULTS, 45_715), 1);
+});
+
+Deno.test("moneyStep() pays filled posts and overheads of running grants, recruitment on the hiring week", () => {
+  const s = allocateState({ postsPerOrganisation: [3, 2], fundedCount: 1, familyCapacity: 1 });
+  s.orgs.phase.fill(PHASE.active);
+  s.orgs.grantGbpPerYear[0] = 150_000;
+  s.posts.status.set([POST.filled, POST.filled, POST.vacant, POST.filled, POST.filled]);
+  s.posts.tenureWeeks.set([0, 10, 0, 10, 10]);
+  moneyStep(s, MONEY_DEFAULTS);
+  const grant = 0.3 * 150_000 / 52 + 2 * 32_000 / 52 + 4_000;
+  const core = 2 * 42_000 / 52;
+  ok(close(s.flows[M.grant_spend_gbp], grant));
+  ok(close(s.flows[M.spend_gbp], grant + core));
+});
+
+Deno.test("moneyStep() spends nothing for an organisation in a gap or closed", () => {
+  const s = allocateState({ postsPerOrganisation: [2], fundedCount: 1, familyCapacity: 1 });
+  s.orgs.phase[0] = PHASE.gap;
+  s.orgs.grantGbpPerYear[0] = 150_000;
+  moneyStep(s, MONEY_DEFAULTS);
+  deepStrictEqual(s.flows[M.spend_gbp], 0);
+});

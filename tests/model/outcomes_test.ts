@@ -1,0 +1,58 @@
+import { deepStrictEqual, ok } from "node:assert/strict";
+import { FAMILY, M, OUTCOME_DEFAULTS, outcomesStep } from "../../src/model/mod.ts";
+import { oneOrganisation, placeFamily } from "./_fixtures.ts";
+
+const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+Deno.test("outcomesStep() moves an engaged family on each outcome by g · q · ℓ · c · (0.5 + 0.5T) · (1 − drag·s)", () => {
+  const s = oneOrganisation();
+  s.posts.capability[0] = 0.8;
+  const f = placeFamily(s, { trust: 0.6, severity: 0.4 });
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 1, true);
+  const effect = 0.8 * 1 * 1 * (0.5 + 0.3) * (1 - 0.5 * 0.4);
+  ok(close(s.families.progress[3 * f], 0.08 * effect));
+  ok(close(s.families.progress[3 * f + 1], 0.07 * effect));
+  ok(close(s.families.progress[3 * f + 2], 0.06 * effect));
+  ok(close(s.families.severity[f], 0.4 * 0.97), "engagement eases needs");
+});
+
+Deno.test("outcomesStep() counts each outcome once when it reaches the threshold, and completes the family", () => {
+  const s = oneOrganisation();
+  const f = placeFamily(s, { trust: 1 });
+  s.families.progress.set([0.69, 0.1, 0.1], 3 * f);
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 1, true);
+  deepStrictEqual([s.flows[M.outcomes_achieved], s.families.achieved[f]], [1, 1]);
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 2, true);
+  deepStrictEqual(s.flows[M.outcomes_achieved], 1, "not counted again");
+  s.families.progress.set([0.9, 0.69, 0.69], 3 * f);
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 3, true);
+  deepStrictEqual([s.flows[M.outcomes_achieved], s.flows[M.families_completed]], [3, 1]);
+  deepStrictEqual([s.families.status[f], s.posts.caseload[0]], [FAMILY.empty, 0]);
+});
+
+Deno.test("outcomesStep() lets progress slip and needs escalate without engagement", () => {
+  const s = oneOrganisation(1, 3);
+  const f = placeFamily(s, { engaged: false, severity: 0.5 });
+  s.families.progress.set([0.5, 0.5, 0.5], 3 * f);
+  const w = placeFamily(s, { post: -1, severity: 0.5 });
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 1, true);
+  ok(close(s.families.progress[3 * f], 0.5 * 0.98));
+  ok(close(s.families.severity[f], 0.5 + 0.02 * 0.5));
+  ok(close(s.families.severity[w], 0.5 + 0.02 * 0.5), "waiting families' needs escalate");
+});
+
+Deno.test("outcomesStep() without escalation (M4 off) leaves needs as they are", () => {
+  const s = oneOrganisation(1, 2);
+  const w = placeFamily(s, { post: -1, severity: 0.5 });
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 1, false);
+  deepStrictEqual(s.families.severity[w], 0.5);
+});
+
+Deno.test("outcomesStep() closes a case maxWeeksInProgramme after referral", () => {
+  const s = oneOrganisation();
+  const f = placeFamily(s, { engaged: false, arrivalWeek: 0 });
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 103, true);
+  deepStrictEqual(s.families.status[f], FAMILY.supported);
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 104, true);
+  deepStrictEqual([s.families.status[f], s.flows[M.cases_closed]], [FAMILY.empty, 1]);
+});
