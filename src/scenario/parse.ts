@@ -25,7 +25,7 @@ import { ScenarioError } from "./errors.ts";
  */
 export function parseScenarioText(text: string, file: string): unknown {
   if (file.toLowerCase().endsWith(".json")) return parseJson(text, file);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(doc.errors.map((error) => {
       const pos = error.linePos?.[0];

@@ -165,14 +165,22 @@ function valueAt(raw: unknown, path: readonly string[]): unknown {
   return value;
 }
 
-/** The closest known key within edit distance 3 (or a case-insensitive match). */
+/**
+ * The closest known key: by edit distance, or by edit distance to a known key's beginning (so
+ * "turnovr" finds "turnoverPerYear"); none further than 3 edits.
+ */
 function nearest(key: string, known: readonly string[]): string | undefined {
+  const k = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = 4;
   for (const candidate of known) {
-    const d = candidate.toLowerCase().startsWith(key.toLowerCase()) && key.length >= 4
-      ? 1
-      : editDistance(key.toLowerCase(), candidate.toLowerCase());
+    const c = candidate.toLowerCase();
+    let d = editDistance(k, c);
+    if (k.length >= 4) {
+      for (let length = k.length - 1; length <= k.length + 1; length++) {
+        d = Math.min(d, editDistance(k, c.slice(0, length)) + 1);
+      }
+    }
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
