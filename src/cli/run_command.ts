@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { timeseriesChart } from "../charts/mod.ts";
+import { timeseriesChart, type TimeseriesRow } from "../charts/mod.ts";
 import {
   buildManifest,
   runReplicates,
@@ -109,7 +109,7 @@ export async function outputFiles(
   const source = `Scenario ${scenario.name} (${scenario.file}), ${results.length} replicate${
     results.length === 1 ? "" : "s"
   }, seed ${scenario.seed}`;
-  const svg = timeseriesChart(timeseries.objects() as Record<string, unknown>[], {
+  const svg = timeseriesChart(timeseries.objects() as TimeseriesRow[], {
     title: `${scenario.name}: families, trust, staff and money over time`,
     source,
   });

@@ -98,8 +98,10 @@ export function startFunding(state: ModelState, params: FundingParams, enabled: 
  * step then closes or hands over their families (see {@linkcode TRANSITION}).
  *
  * Decisions: a grant ending inside the programme window is renewed with probability
- * `renewalProbability`; the grant that reaches the window's end is extended by
- * `extensionYears` with probability `extensionShare` (once); otherwise the organisation closes.
+ * `renewalProbability`, provided the renewed grant would still run, after any gap, for at least
+ * half a grant's length before the window ends (no stub grants). The grant that reaches the
+ * window's end (or the last one that could be renewed) is extended by `extensionYears` with
+ * probability `extensionShare` (once); otherwise the organisation closes.
  *
  * @param state The model state.
  * @param params M1 parameters.
@@ -138,7 +140,9 @@ export function fundingStep(
       if (end === NO_END) continue;
       if (orgs.decided[o] === 0 && week >= end - notice) {
         orgs.decided[o] = 1;
-        if (end < orgs.programmeEndWeek[o]) {
+        // A renewal is offered only if the renewed grant, after any gap, would still run at
+        // least half a grant's length inside the window; a shorter stub is never funded.
+        if (end + params.gapWeeks + Math.ceil(grantWeeks / 2) <= orgs.programmeEndWeek[o]) {
           orgs.secured[o] = random() < params.renewalProbability ? 1 : 0;
         } else if (orgs.extended[o] === 0 && extensionWeeks > 0) {
           const extend = random() < params.extensionShare;

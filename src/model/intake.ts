@@ -24,7 +24,11 @@ export interface FamilyParams {
   readonly severityMax: number;
 }
 
-/** Defaults for arrivals (assumptions, set so that demand slightly exceeds capacity). */
+/**
+ * Defaults for arrivals (assumptions). At the defaults, filled posts hold about 10 families
+ * against a target of 12 and waiting lists stay short; raise `referralsPerPostPerYear` for
+ * more pressure.
+ */
 export const FAMILY_DEFAULTS: FamilyParams = Object.freeze({
   referralsPerPostPerYear: 20,
   maxWaitingPerPost: 6,

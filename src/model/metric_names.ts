@@ -43,7 +43,7 @@ export const METRICS: readonly MetricSpec[] = Object.freeze([
   stock("engaged_share", "share in [0, 1]", "share of supported families who engaged this week"),
   stock("mean_need_severity", "severity in [0, 1]", "mean severity of active families' needs"),
   stock("posts_filled", "posts", "posts with a key worker in them"),
-  stock("vacancies", "posts", "funded posts without a key worker"),
+  stock("vacancies", "posts", "posts (funded and statutory) without a key worker"),
   stock("grants_active", "grants", "organisations whose grant is running this week"),
   flow("families_arrived", "families", "families referred to an organisation this week"),
   flow("families_turned_away", "families", "families turned away by a full waiting list"),

@@ -19,9 +19,9 @@ import { TRUST_DEFAULTS, type TrustParams } from "./trust.ts";
 export interface MechanismSwitches {
   /** M1 funding cycles. Off: funded organisations are funded without end. @default true */
   readonly fundingCycles: boolean;
-  /** M2 staff and turnover. Off: nobody leaves, posts fill at once, every worker is average and experienced. @default true */
+  /** M2 staff and turnover. Off: nobody leaves; a vacant post in an open organisation fills the same week (still paying recruitment); every key worker has the mean capability and knows the context. @default true */
   readonly staffTurnover: boolean;
-  /** M3 trust. Off: trust stays at its starting value. @default true */
+  /** M3 trust. Off: trust stays at the value a family starts with (it neither grows nor is lost with a key worker). @default true */
   readonly trust: boolean;
   /** M4 engagement. Off: every supported family engages every week; no drop-out, no escalation. @default true */
   readonly engagement: boolean;

@@ -122,7 +122,7 @@ export interface ModelState {
   readonly orgs: OrganisationState;
   readonly posts: PostState;
   readonly families: FamilyState;
-  /** This week's flows, indexed like the metrics ({@linkcode M}); zeroed at the start of a week. */
+  /** This week's flows, indexed like the metrics ({@linkcode M}); zeroed by `measure` at the end of each week. */
   readonly flows: Float64Array;
   /** Running totals since week 0, indexed like the metrics. */
   readonly totals: Float64Array;

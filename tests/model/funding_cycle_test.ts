@@ -128,3 +128,23 @@ Deno.test("isOpen() stops intake intakeStopWeeks before an unsecured end", () =>
   for (let w = 0; w <= 246; w++) fundingStep(q, p, constant(0.99), w);
   ok(isOpen(q, p, 0), "14 weeks before the end");
 });
+
+Deno.test("fundingStep() funds no stub: a renewal must run half a grant inside the window", () => {
+  const s = funded();
+  // Two-year grants with 13-week gaps in a seven-year window end at weeks 104, 221 and 338; a
+  // fourth would run only 13 weeks (351–364), less than half a grant, so it is not offered.
+  const p = {
+    ...FUNDING_DEFAULTS,
+    programmeYears: 7,
+    grantLengthYears: 2,
+    gapWeeks: 13,
+    extensionShare: 0,
+  };
+  startFunding(s, p, true);
+  let endedAt = -1;
+  for (let w = 0; w < 364 && endedAt < 0; w++) {
+    fundingStep(s, p, constant(0), w);
+    if (s.orgs.phase[0] === PHASE.closed) endedAt = w;
+  }
+  deepStrictEqual(endedAt, 338);
+});
