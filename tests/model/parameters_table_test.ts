@@ -1,0 +1,71 @@
+/**
+ * One place for defaults, one for sources: every parameter in `DEFAULT_PARAMS` has exactly one
+ * row in `data/parameters.csv` with the same default, a unit and a source, and the scenario
+ * schema accepts exactly the same fields.
+ */
+import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import * as aq from "arquero";
+import { z } from "zod";
+import { DEFAULT_PARAMS } from "../../src/model/mod.ts";
+import { scenarioSchema } from "../../src/scenario/mod.ts";
+
+function leafPaths(value: unknown, prefix = ""): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (inner !== null && typeof inner === "object") {
+      for (const [p, v] of leafPaths(inner, path)) out.set(p, v);
+    } else out.set(path, inner);
+  }
+  return out;
+}
+
+function schemaPaths(schema: z.ZodType, prefix = ""): string[] {
+  let s: z.ZodType = schema;
+  while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  if (!(s instanceof z.ZodObject)) return [prefix];
+  return Object.entries(s.shape as Record<string, z.ZodType>).flatMap(([key, inner]) =>
+    schemaPaths(inner, prefix ? `${prefix}.${key}` : key)
+  );
+}
+
+const table = aq.fromCSV(await Deno.readTextFile("data/parameters.csv"), { autoType: false });
+const rows = table.objects() as Record<string, string>[];
+const defaults = leafPaths(DEFAULT_PARAMS);
+
+Deno.test("data/parameters.csv has one row per parameter, with the default the code uses", () => {
+  deepStrictEqual(table.columnNames(), [
+    "path",
+    "unit",
+    "default",
+    "source_type",
+    "source",
+    "passage",
+  ]);
+  deepStrictEqual(rows.map((r) => r.path).sort(), [...defaults.keys()].sort());
+  for (const row of rows) strictEqual(row.default, String(defaults.get(row.path)), row.path);
+});
+
+Deno.test("data/parameters.csv gives every parameter a unit and a source (seed, published or assumption)", () => {
+  for (const row of rows) {
+    ok(row.unit.length > 0, `${row.path} has a unit`);
+    ok(
+      ["seed", "published", "assumption"].includes(row.source_type),
+      `${row.path}: ${row.source_type}`,
+    );
+    ok(row.passage.length > 10, `${row.path} says why`);
+    if (row.source_type === "seed") match(row.source, /^00\d_[0-9a-f]{16}\.txt$/, row.path);
+    if (row.source_type === "published") match(row.source, /https?:\/\//, row.path);
+  }
+});
+
+Deno.test("the scenario schema accepts exactly the model's parameters plus name, description and seed", () => {
+  deepStrictEqual(
+    schemaPaths(scenarioSchema).sort(),
+    [...defaults.keys(), "name", "description", "seed"].sort(),
+  );
+});
+
+Deno.test("every default passes the scenario schema", () => {
+  ok(scenarioSchema.safeParse(DEFAULT_PARAMS).success);
+});
