@@ -5,13 +5,8 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import * as d3 from "d3";
+import { format, mean, quantile } from "d3";
 import { createText, estimateTextWidth, renderSvg, setAttributes, SVG_NS } from "./render_svg.ts";
-
-// npm:d3 ships no type declarations; these are the signatures of the two functions used.
-const mean = d3.mean as (values: Iterable<number>) => number | undefined;
-const quantile = d3.quantile as (values: Iterable<number>, p: number) => number | undefined;
-const format = d3.format as (specifier: string) => (value: number) => string;
 
 /**
  * One run's values in one week: the recorder output in long form, one row per run and week.

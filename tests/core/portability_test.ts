@@ -28,3 +28,18 @@ Deno.test("src/core and src/model use no Deno, DOM, console, node: or Math.rando
   }
   deepStrictEqual(offences, []);
 });
+
+Deno.test("nothing in src/ draws from Math.random: every draw comes from a named stream", async () => {
+  const offences: string[] = [];
+  const walk = async (folder: string) => {
+    for await (const entry of Deno.readDir(folder)) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory) await walk(path);
+      else if (entry.name.endsWith(".ts") && /Math\.random\(/.test(await Deno.readTextFile(path))) {
+        offences.push(path);
+      }
+    }
+  };
+  await walk("src");
+  deepStrictEqual(offences, []);
+});

@@ -1,4 +1,4 @@
-import { deepStrictEqual, notDeepStrictEqual, ok } from "node:assert/strict";
+import { deepStrictEqual, notDeepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { column } from "../../src/core/mod.ts";
 import {
   createModel,
@@ -38,26 +38,33 @@ Deno.test("runModel() conserves families: arrivals = exits + turned away + still
   deepStrictEqual(total("families_arrived"), exits + total("families_turned_away") + active);
 });
 
-Deno.test("runModel() keeps trust in [0, 1], caseloads within limits, money non-negative", () => {
-  const model = createModel(resolveParams({ horizonYears: 3 }), 8);
+Deno.test("runModel() keeps trust in [0, 1], caseloads consistent and within limits, money non-negative", () => {
+  const model = createModel(resolveParams({ horizonYears: 8 }), 8);
+  const counted = new Int32Array(model.state.posts.count);
   const checks = {
     name: "invariants",
     run: () => {
       const { families, posts } = model.state;
+      counted.fill(0);
       for (let f = 0; f < families.capacity; f++) {
         if (families.status[f] === FAMILY.empty) continue;
         const t = families.trust[f];
         ok(t >= 0 && t <= 1, `trust ${t}`);
+        if (families.status[f] === FAMILY.supported) {
+          const w = families.keyWorker[f];
+          strictEqual(posts.status[w], POST.filled, "a supported family's key worker is in post");
+          strictEqual(posts.holder[w], families.keyWorkerHolder[f], "and is the same person");
+          counted[w]++;
+        }
       }
       for (let p = 0; p < posts.count; p++) {
-        ok(posts.caseload[p] >= 0 && posts.caseload[p] <= 16, `caseload ${posts.caseload[p]}`);
-        if (posts.status[p] !== POST.filled) ok(posts.caseload[p] === 0 || true);
+        strictEqual(posts.caseload[p], counted[p], "caseload counts the families assigned");
+        ok(posts.caseload[p] <= 16, `caseload ${posts.caseload[p]}`);
       }
       ok(model.state.flows[M.spend_gbp] >= 0);
     },
   };
-  const checked = { ...model, schedule: [...model.schedule, checks] };
-  const rec = runModel(checked);
+  const rec = runModel({ ...model, schedule: [...model.schedule, checks] });
   ok(column(rec, "families_supported")[rec.weeks - 1] > 0);
 });
 
