@@ -14,13 +14,23 @@ import type { RandomStream } from "../core/mod.ts";
 import type { FundingParams } from "./funding_cycle.ts";
 import { M } from "./metric_names.ts";
 import type { StaffParams } from "./staff_turnover.ts";
-import { FAMILY, type ModelState, PHASE, POST, releaseFamily, TRANSITION } from "./state.ts";
+import {
+  FAMILY,
+  type ModelState,
+  PHASE,
+  POST,
+  releaseFamily,
+  SECTOR,
+  TRANSITION,
+} from "./state.ts";
 import { trustAfterKeyWorkerLoss, type TrustParams } from "./trust.ts";
 
 /**
- * Caseload step, for every family slot: detach families whose key worker left, close or hand
- * over caseloads of organisations whose grant ended or paused this week, then give waiting
- * families a key worker where one has room (caseload below `caseloadMax`).
+ * Caseload step. First, every post's contact share for the week: `statutoryCapacityShare` for
+ * statutory posts, 1 for the rest. Then, for every family slot: detach families whose key
+ * worker left, close or hand over caseloads of organisations whose grant ended or paused this
+ * week, then give waiting families a key worker where one has room (caseload below
+ * `caseloadMax`, or `floor(caseloadMax · statutoryCapacityShare)` for a statutory post).
  *
  * @param state The model state.
  * @param staff M2 parameters (caseload limit).
@@ -57,6 +67,11 @@ export function caseloadStep(
   const posts = state.posts;
   const orgs = state.orgs;
   const flows = state.flows;
+  const share = staff.statutoryCapacityShare;
+  const statutoryMax = Math.floor(staff.caseloadMax * share);
+  for (let p = 0; p < posts.count; p++) {
+    posts.contactShare[p] = orgs.sector[posts.org[p]] === SECTOR.statutory ? share : 1;
+  }
   for (let f = 0; f < fam.capacity; f++) {
     const status = fam.status[f];
     if (status === FAMILY.empty) continue;
@@ -86,7 +101,7 @@ export function caseloadStep(
     }
     if (fam.status[f] === FAMILY.waiting && orgs.phase[org] === PHASE.active) {
       let best = -1;
-      let bestLoad = staff.caseloadMax;
+      let bestLoad = orgs.sector[org] === SECTOR.statutory ? statutoryMax : staff.caseloadMax;
       const last = orgs.postStart[org + 1];
       for (let p = orgs.postStart[org]; p < last; p++) {
         if (posts.status[p] === POST.filled && posts.caseload[p] < bestLoad) {

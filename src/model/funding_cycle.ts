@@ -34,6 +34,17 @@ export interface FundingParams {
   readonly intakeStopWeeks: number;
   /** Share of a caseload kept on the waiting list through a gap (the rest are closed), in [0, 1]. @default 0.5 */
   readonly caseHandoverShare: number;
+  /**
+   * How the programme money becomes grants:
+   * - `"annual"`: every running grant receives `annualBudgetGbp / organisations` a year, so
+   *   gaps and refusals leave money unawarded;
+   * - `"equalTotal"`: the programme's total, `annualBudgetGbp · programmeYears`, is spread
+   *   over the weeks the window's grants actually run (after gaps), so any cycle length awards
+   *   the same total when every renewal is granted ("the same money, spread differently").
+   *
+   * @default "annual"
+   */
+  readonly budgetRule: "annual" | "equalTotal";
 }
 
 /** Defaults of M1, modelled on the Reaching Out, Supporting Families programme (003). */
@@ -48,10 +59,62 @@ export const FUNDING_DEFAULTS: FundingParams = Object.freeze({
   extensionYears: 2,
   intakeStopWeeks: 13,
   caseHandoverShare: 0.5,
+  budgetRule: "annual",
 });
 
 /** Weeks in a year, everywhere in the model. */
 export const WEEKS_PER_YEAR = 52;
+
+/**
+ * Weeks of grant one organisation receives inside the programme window if every renewal is
+ * granted: grants of `grantLengthYears` back to back, each after `gapWeeks`, the last cut to the
+ * window, and no stub shorter than half a grant (as {@linkcode fundingStep} decides).
+ *
+ * @param params M1 parameters.
+ * @returns Weeks of running grant (extensions not included).
+ *
+ * @example Two-year grants with 13-week gaps in a seven-year window run 312 of its 364 weeks
+ * ```ts
+ * import { FUNDING_DEFAULTS, plannedGrantWeeks } from "./funding_cycle.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(plannedGrantWeeks({ ...FUNDING_DEFAULTS, programmeYears: 7, grantLengthYears: 2, gapWeeks: 13 }), 312);
+ * strictEqual(plannedGrantWeeks(FUNDING_DEFAULTS), 260);
+ * ```
+ */
+export function plannedGrantWeeks(params: FundingParams): number {
+  const windowEnd = Math.round(params.programmeYears * WEEKS_PER_YEAR);
+  const grantWeeks = Math.max(1, Math.round(params.grantLengthYears * WEEKS_PER_YEAR));
+  let start = 0;
+  let total = 0;
+  for (;;) {
+    const end = Math.min(start + grantWeeks, windowEnd);
+    total += end - start;
+    if (end + params.gapWeeks + Math.ceil(grantWeeks / 2) > windowEnd) return total;
+    start = end + params.gapWeeks;
+  }
+}
+
+/**
+ * The grant one funded organisation receives per year of running grant, by `budgetRule`.
+ *
+ * @param params M1 parameters.
+ * @param organisations Funded organisations sharing the programme.
+ * @returns £ per year.
+ *
+ * @example The same total, spread over fewer running weeks, gives a higher annual grant
+ * ```ts
+ * import { FUNDING_DEFAULTS, grantPerYearGbp } from "./funding_cycle.ts";
+ * import { ok } from "node:assert/strict";
+ * const p = { ...FUNDING_DEFAULTS, programmeYears: 7, grantLengthYears: 2, gapWeeks: 13 };
+ * ok(grantPerYearGbp({ ...p, budgetRule: "equalTotal" }, 36) > grantPerYearGbp(p, 36));
+ * ```
+ */
+export function grantPerYearGbp(params: FundingParams, organisations: number): number {
+  const annual = params.annualBudgetGbp / organisations;
+  if (params.budgetRule === "annual") return annual;
+  const windowWeeks = Math.round(params.programmeYears * WEEKS_PER_YEAR);
+  return annual * windowWeeks / plannedGrantWeeks(params);
+}
 
 /**
  * Starts the first grant of every funded organisation at week 0 (posts vacant, to be recruited)

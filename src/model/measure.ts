@@ -68,10 +68,11 @@ export function measure(state: ModelState, values: Float64Array): void {
   values[M.posts_filled] = filled;
   values[M.vacancies] = vacant;
   values[M.grants_active] = grants;
+  values[M.shocks_active] = state.flows[M.shocks_active];
 
   const flows = state.flows;
   const totals = state.totals;
-  for (let m = M.families_arrived; m <= M.grant_spend_gbp; m++) {
+  for (let m = M.families_arrived; m <= M.budget_gbp; m++) {
     values[m] = flows[m];
     totals[m] += flows[m];
     flows[m] = 0;
@@ -82,6 +83,7 @@ export function measure(state: ModelState, values: Float64Array): void {
   values[M.key_worker_changes_per_family] = started > 0
     ? totals[M.key_worker_changes] / started
     : NaN;
+  values[M.cost_per_family_supported_gbp] = started > 0 ? spend / started : NaN;
   values[M.cost_per_outcome_gbp] = outcomes > 0 ? spend / outcomes : NaN;
   values[M.outcomes_per_million_gbp] = spend > 0 ? outcomes / (spend / 1e6) : NaN;
 }

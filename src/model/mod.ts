@@ -25,7 +25,9 @@ export {
   FUNDING_DEFAULTS,
   type FundingParams,
   fundingStep,
+  grantPerYearGbp,
   isOpen,
+  plannedGrantWeeks,
   startFunding,
   WEEKS_PER_YEAR,
 } from "./funding_cycle.ts";
@@ -54,6 +56,14 @@ export {
   staffStep,
   type StaffStreams,
 } from "./staff_turnover.ts";
+export {
+  compileShocks,
+  peakValue,
+  SETUP_ONLY_PATHS,
+  type Shock,
+  shockablePaths,
+  type ShockSchedule,
+} from "./shocks.ts";
 export {
   allocateState,
   FAMILY,

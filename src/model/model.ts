@@ -2,8 +2,9 @@
  * The family–partnership model: builds the state from parameters and a run seed, lays out the
  * weekly schedule (the order mechanisms run in) and runs it.
  *
- * Order each week: funding (M1) → staff (M2) → money (M10) → intake → caseloads (M1, M2, M3)
- * → engagement and drop-out (M4) → trust (M3) → progress and outcomes (M4) → measure.
+ * Order each week: shocks (M9) → funding (M1) → staff (M2) → money (M10) → intake → caseloads
+ * (M1, M2, M3) → engagement and drop-out (M4) → trust (M3) → progress and outcomes (M4) →
+ * measure. Shocks come first so that a change scheduled for week A acts on week A.
  *
  * @module
  */
@@ -17,7 +18,7 @@ import {
 import { randomBeta } from "d3";
 import { caseloadStep } from "./caseload.ts";
 import { engagementStep } from "./engagement.ts";
-import { fundingStep, startFunding } from "./funding_cycle.ts";
+import { fundingStep, grantPerYearGbp, startFunding, WEEKS_PER_YEAR } from "./funding_cycle.ts";
 import { intakeStep } from "./intake.ts";
 import { measure } from "./measure.ts";
 import { METRIC_NAMES } from "./metric_names.ts";
@@ -26,6 +27,7 @@ import { outcomesStep } from "./outcomes.ts";
 import { horizonWeeks, type ModelParams } from "./params.ts";
 import { staffStep } from "./staff_turnover.ts";
 import { allocateState, type ModelState, POST, SECTOR } from "./state.ts";
+import { compileShocks, peakValue } from "./shocks.ts";
 import { trustStep } from "./trust.ts";
 
 /** Every named random stream of a run; each mechanism draws only from its own. */
@@ -82,27 +84,37 @@ export interface Model {
  */
 export function createModel(params: ModelParams, seed: number): Model {
   const streams = createStreams(seed, STREAM_NAMES);
-  const { organisations, money, staff, mechanisms: on } = params;
-  const grant = params.funding.annualBudgetGbp / organisations.funded;
-  const fundedPosts = postsFundedBy(money, grant);
+  const { organisations, mechanisms: on } = params;
+  // The steps read `live`, a mutable copy of the parameters that M9 shocks change week by week;
+  // `params` itself stays frozen.
+  const live = structuredClone(params) as Mutable<ModelParams>;
+  const { funding, staff, families, trust, engagement, outcomes, money } = live;
+  const schedule = compileShocks(live as unknown as Record<string, unknown>, params.shocks);
+
+  const grant = grantPerYearGbp(params.funding, organisations.funded);
+  const fundedPosts = postsFundedBy(params.money, grant);
   const postsPerOrganisation: number[] = [];
   for (let o = 0; o < organisations.funded; o++) postsPerOrganisation.push(fundedPosts);
   for (let o = 0; o < organisations.statutory; o++) {
     postsPerOrganisation.push(organisations.statutoryPostsEach);
   }
   const totalPosts = postsPerOrganisation.reduce((a, b) => a + b, 0);
+  const slotsPerPost = peakValue(params.staff.caseloadMax, "staff.caseloadMax", params.shocks) +
+    peakValue(params.families.maxWaitingPerPost, "families.maxWaitingPerPost", params.shocks);
+  const weeks = horizonWeeks(params);
   const state = allocateState({
     postsPerOrganisation,
     fundedCount: organisations.funded,
-    familyCapacity: totalPosts * (staff.caseloadMax + params.families.maxWaitingPerPost),
+    familyCapacity: totalPosts * Math.ceil(slotsPerPost),
+    years: Math.ceil(weeks / WEEKS_PER_YEAR),
   });
   for (let o = 0; o < organisations.funded; o++) state.orgs.grantGbpPerYear[o] = grant;
 
   const beta = randomBeta.source(streams["staff.capability"])(
-    staff.capabilityMean * staff.capabilityConcentration,
-    (1 - staff.capabilityMean) * staff.capabilityConcentration,
+    params.staff.capabilityMean * params.staff.capabilityConcentration,
+    (1 - params.staff.capabilityMean) * params.staff.capabilityConcentration,
   );
-  const capability = on.staffTurnover ? beta : () => staff.capabilityMean;
+  const capability = on.staffTurnover ? beta : () => params.staff.capabilityMean;
   const posts = state.posts;
   for (let p = 0; p < posts.count; p++) {
     if (state.orgs.sector[posts.org[p]] === SECTOR.statutory) {
@@ -127,46 +139,36 @@ export function createModel(params: ModelParams, seed: number): Model {
     engage: streams["engagement.engage"],
     dropout: streams["engagement.dropout"],
   };
-  const target = staff.caseloadTarget;
-  const schedule: WeeklyStep[] = [
+  const steps: WeeklyStep[] = [
+    { name: "shocks", run: (week) => schedule.apply(state, week) },
     {
       name: "funding",
-      run: (week) => fundingStep(state, params.funding, streams["funding.decision"], week),
+      run: (week) => fundingStep(state, funding, streams["funding.decision"], week),
     },
-    {
-      name: "staff",
-      run: () => staffStep(state, staff, params.funding, staffStreams, on.staffTurnover),
-    },
-    { name: "money", run: () => moneyStep(state, money) },
+    { name: "staff", run: () => staffStep(state, staff, funding, staffStreams, on.staffTurnover) },
+    { name: "money", run: (week) => moneyStep(state, money, week) },
     {
       name: "intake",
-      run: (week) =>
-        intakeStep(state, params.families, params.funding, params.trust, intakeStreams, week),
+      run: (week) => intakeStep(state, families, funding, trust, intakeStreams, week),
     },
     {
       name: "caseload",
-      run: () =>
-        caseloadStep(
-          state,
-          staff,
-          params.funding,
-          params.trust,
-          streams["funding.handover"],
-          on.trust,
-        ),
+      run: () => caseloadStep(state, staff, funding, trust, streams["funding.handover"], on.trust),
     },
     {
       name: "engagement",
-      run: () => engagementStep(state, params.engagement, engagementStreams, on.engagement),
+      run: () => engagementStep(state, engagement, engagementStreams, on.engagement),
     },
-    { name: "trust", run: () => trustStep(state, params.trust, target, on.trust) },
+    { name: "trust", run: () => trustStep(state, trust, staff.caseloadTarget, on.trust) },
     {
       name: "outcomes",
-      run: (week) => outcomesStep(state, params.outcomes, target, week, on.engagement),
+      run: (week) => outcomesStep(state, outcomes, staff.caseloadTarget, week, on.engagement),
     },
   ];
-  return Object.freeze({ params, seed, state, schedule, weeks: horizonWeeks(params) });
+  return Object.freeze({ params, seed, state, schedule: steps, weeks });
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 
 /**
  * Runs a model to its horizon and returns its weekly metrics.

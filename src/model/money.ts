@@ -51,10 +51,12 @@ export function postsFundedBy(params: MoneyParams, grantGbpPerYear: number): num
 
 /**
  * Money step: pays this week's salaries for filled posts, overheads for running grants and
- * recruitment for key workers hired this week (tenure 0).
+ * recruitment for key workers hired this week (tenure 0); records the week's awarded grant
+ * budget (`budget_gbp`), and adds budget and spend to each organisation's year.
  *
  * @param state The model state.
  * @param params Money parameters.
+ * @param week The current week.
  *
  * @example A running grant with one filled post spends salary and overheads
  * ```ts
@@ -65,31 +67,46 @@ export function postsFundedBy(params: MoneyParams, grantGbpPerYear: number): num
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * s.orgs.phase[0] = PHASE.active; s.orgs.grantGbpPerYear[0] = 52_000;
  * s.posts.status[0] = POST.filled; s.posts.tenureWeeks[0] = 5;
- * moneyStep(s, MONEY_DEFAULTS);
+ * moneyStep(s, MONEY_DEFAULTS, 0);
  * ok(Math.abs(s.flows[M.spend_gbp] - (32_000 / 52 + 0.3 * 1_000)) < 1e-9);
+ * ok(Math.abs(s.flows[M.budget_gbp] - 1_000) < 1e-9);
  * ```
  */
-export function moneyStep(state: ModelState, params: MoneyParams): void {
+export function moneyStep(state: ModelState, params: MoneyParams, week: number): void {
   const orgs = state.orgs;
   const posts = state.posts;
   const grantSalary = params.salaryGbpPerPostPerYear / WEEKS_PER_YEAR;
   const coreSalary = params.statutorySalaryGbpPerPostPerYear / WEEKS_PER_YEAR;
+  const years = orgs.years;
+  const year = Math.min(Math.floor(week / WEEKS_PER_YEAR), years - 1);
   let grantSpend = 0;
   let coreSpend = 0;
+  let grantBudget = 0;
   for (let o = 0; o < orgs.count; o++) {
     if (orgs.phase[o] !== PHASE.active) continue;
     const statutory = orgs.sector[o] === SECTOR.statutory;
-    let spend = statutory ? 0 : params.overheadShare * orgs.grantGbpPerYear[o] / WEEKS_PER_YEAR;
-    const salary = statutory ? coreSalary : grantSalary;
+    const first = orgs.postStart[o];
     const last = orgs.postStart[o + 1];
-    for (let p = orgs.postStart[o]; p < last; p++) {
+    const budget = statutory
+      ? (last - first) * coreSalary
+      : orgs.grantGbpPerYear[o] / WEEKS_PER_YEAR;
+    let spend = statutory ? 0 : params.overheadShare * budget;
+    const salary = statutory ? coreSalary : grantSalary;
+    for (let p = first; p < last; p++) {
       if (posts.status[p] !== POST.filled) continue;
       spend += salary;
       if (posts.tenureWeeks[p] === 0) spend += params.recruitmentCostGbp;
     }
-    if (statutory) coreSpend += spend;
-    else grantSpend += spend;
+    orgs.budgetByYear[o * years + year] += budget;
+    orgs.spendByYear[o * years + year] += spend;
+    if (statutory) {
+      coreSpend += spend;
+    } else {
+      grantSpend += spend;
+      grantBudget += budget;
+    }
   }
   state.flows[M.grant_spend_gbp] += grantSpend;
   state.flows[M.spend_gbp] += grantSpend + coreSpend;
+  state.flows[M.budget_gbp] += grantBudget;
 }

@@ -105,7 +105,7 @@ export function outcomesStep(
     if (status === FAMILY.supported && fam.engaged[f] === 1) {
       const w = fam.keyWorker[f];
       const load = posts.caseload[w];
-      const contact = load > caseloadTarget ? caseloadTarget / load : 1;
+      const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * posts.contactShare[w];
       const effect = posts.capability[w] * posts.learning[w] * contact *
         (0.5 + 0.5 * fam.trust[f]) * (1 - drag * s);
       const i = 3 * f;

@@ -7,13 +7,14 @@
  * @module
  */
 import { ENGAGEMENT_DEFAULTS, type EngagementParams } from "./engagement.ts";
-import { FUNDING_DEFAULTS, type FundingParams } from "./funding_cycle.ts";
+import { FUNDING_DEFAULTS, type FundingParams, grantPerYearGbp } from "./funding_cycle.ts";
 import { FAMILY_DEFAULTS, type FamilyParams } from "./intake.ts";
 import { MONEY_DEFAULTS, type MoneyParams, postsFundedBy } from "./money.ts";
 import { ORGANISATION_DEFAULTS, type OrganisationParams } from "./organisations.ts";
 import { OUTCOME_DEFAULTS, type OutcomeParams } from "./outcomes.ts";
 import { STAFF_DEFAULTS, type StaffParams } from "./staff_turnover.ts";
 import { TRUST_DEFAULTS, type TrustParams } from "./trust.ts";
+import type { Shock } from "./shocks.ts";
 
 /** Switches for each mechanism; a switched-off mechanism is neutralised (see `docs/model.md`). */
 export interface MechanismSwitches {
@@ -49,11 +50,14 @@ export interface ModelParams {
   readonly outcomes: OutcomeParams;
   /** M10 money. */
   readonly money: MoneyParams;
+  /** M9 shocks: scheduled changes to parameters, applied in order. @default [] */
+  readonly shocks: readonly Shock[];
 }
 
 /** A partial parameter set, as a scenario file gives it: any field may be left out. */
 export type ParamsInput = {
-  readonly [K in keyof ModelParams]?: ModelParams[K] extends object ? Partial<ModelParams[K]>
+  readonly [K in keyof ModelParams]?: ModelParams[K] extends readonly unknown[] ? ModelParams[K]
+    : ModelParams[K] extends object ? Partial<ModelParams[K]>
     : ModelParams[K];
 };
 
@@ -72,6 +76,7 @@ export const DEFAULT_PARAMS: ModelParams = deepFreeze({
   engagement: ENGAGEMENT_DEFAULTS,
   outcomes: OUTCOME_DEFAULTS,
   money: MONEY_DEFAULTS,
+  shocks: [],
 });
 
 /**
@@ -121,7 +126,9 @@ export function mergeParams(input: ParamsInput = {}): ModelParams {
   const merged = {} as Record<string, unknown>;
   for (const [key, value] of Object.entries(DEFAULT_PARAMS)) {
     const given = (input as Record<string, unknown>)[key];
-    merged[key] = typeof value === "object"
+    merged[key] = Array.isArray(value)
+      ? (given ?? value)
+      : typeof value === "object"
       ? { ...value, ...(given as object ?? {}) }
       : (given ?? value);
   }
@@ -167,7 +174,7 @@ export function checkParams(p: ModelParams): ParamsProblem[] {
       found: String(p.families.severityMax),
     });
   }
-  const grant = p.funding.annualBudgetGbp / p.organisations.funded;
+  const grant = grantPerYearGbp(p.funding, p.organisations.funded);
   if (postsFundedBy(p.money, grant) < 1) {
     const needed = p.money.salaryGbpPerPostPerYear / (1 - p.money.overheadShare);
     problems.push({

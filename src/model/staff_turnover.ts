@@ -41,6 +41,12 @@ export interface StaffParams {
   readonly caseloadTarget: number;
   /** Most families one key worker may hold, ≥ caseloadTarget. @default 16 */
   readonly caseloadMax: number;
+  /**
+   * Share of their normal capacity statutory key workers can give in person, in [0, 1]: it scales
+   * their contact with each family and the families they take on. Lowered by the pandemic
+   * scenario (M9). @default 1
+   */
+  readonly statutoryCapacityShare: number;
 }
 
 /** Defaults of M2. */
@@ -56,6 +62,7 @@ export const STAFF_DEFAULTS: StaffParams = Object.freeze({
   capabilityConcentration: 10,
   caseloadTarget: 12,
   caseloadMax: 16,
+  statutoryCapacityShare: 1,
 });
 
 /** The random streams M2 draws from. */

@@ -63,6 +63,12 @@ export interface OrganisationState {
   readonly transition: Uint8Array;
   /** Families on the waiting list. */
   readonly waiting: Int32Array;
+  /** Budget by organisation and year (£), index `o * years + year`: grant awarded, or core cost. */
+  readonly budgetByYear: Float64Array;
+  /** Spend by organisation and year (£), index `o * years + year`. */
+  readonly spendByYear: Float64Array;
+  /** Years held in `budgetByYear` and `spendByYear`. */
+  readonly years: number;
 }
 
 /** Posts and the key workers in them. Indexed by post. */
@@ -85,6 +91,8 @@ export interface PostState {
   readonly caseload: Int32Array;
   /** Holder generation: changes whenever the key worker leaves (wraps at 2^16). */
   readonly holder: Uint16Array;
+  /** Share of normal contact the post can give this week, in [0, 1] (statutory capacity, M9). */
+  readonly contactShare: Float32Array;
 }
 
 /** Families. Indexed by slot; a slot is reused once its family leaves. */
@@ -136,6 +144,8 @@ export interface StateSizes {
   readonly fundedCount: number;
   /** Family slots to allocate. */
   readonly familyCapacity: number;
+  /** Years of budget and spend to hold per organisation (default 1). */
+  readonly years?: number;
 }
 
 /**
@@ -172,6 +182,7 @@ export function allocateState(sizes: StateSizes): ModelState {
   // Pop from the top gives slots in increasing order.
   for (let i = 0; i < capacity; i++) freeSlots[i] = capacity - 1 - i;
   const metricCount = Object.keys(M).length;
+  const years = Math.max(1, sizes.years ?? 1);
   return {
     orgs: {
       count: orgCount,
@@ -188,6 +199,9 @@ export function allocateState(sizes: StateSizes): ModelState {
       weeksToUnsecuredEnd: new Int32Array(orgCount).fill(NO_END),
       transition: new Uint8Array(orgCount),
       waiting: new Int32Array(orgCount),
+      budgetByYear: new Float64Array(orgCount * years),
+      spendByYear: new Float64Array(orgCount * years),
+      years,
     },
     posts: {
       count: postCount,
@@ -199,6 +213,7 @@ export function allocateState(sizes: StateSizes): ModelState {
       learning: new Float32Array(postCount).fill(NaN),
       caseload: new Int32Array(postCount),
       holder: new Uint16Array(postCount),
+      contactShare: new Float32Array(postCount).fill(1),
     },
     families: {
       capacity,

@@ -117,7 +117,7 @@ export function trustStep(
     if (fam.engaged[f] === 1) {
       const w = fam.keyWorker[f];
       const load = posts.caseload[w];
-      const contact = load > caseloadTarget ? caseloadTarget / load : 1;
+      const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * posts.contactShare[w];
       fam.trust[f] = t + growth * contact * posts.capability[w] * posts.learning[w] * (1 - t);
     } else {
       fam.trust[f] = t * keep;

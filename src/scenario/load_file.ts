@@ -4,32 +4,120 @@
  *
  * @module
  */
+import { dirname, join, relative, resolve } from "node:path";
 import { ScenarioError } from "./errors.ts";
 import type { Override } from "./overrides.ts";
 import { parseScenarioText } from "./parse.ts";
 import { resolveScenario, type Scenario } from "./scenario.ts";
+import { validateScenario } from "./validate.ts";
 
 /**
- * Reads, parses and validates a scenario file.
+ * Reads, parses and validates a scenario file, following `extends:` (a path relative to the
+ * file): the parent's fields apply first, then the file's own (mappings merge field by field;
+ * lists such as `shocks` and single values are replaced). Each file is checked on its own, so
+ * a problem names the file it is in; a missing parent or a cycle is reported on `extends`.
  *
  * @param path The file's path.
  * @param options `--set` overrides and a seed to use instead of the file's.
  * @returns The scenario.
- * @throws {ScenarioError} For a missing or unreadable file, bad syntax or invalid fields.
+ * @throws {ScenarioError} For a missing or unreadable file, bad syntax, invalid fields, a
+ *   missing parent or a cycle of `extends`.
  *
  * @example
  * ```ts
  * import { loadScenarioFile } from "./load_file.ts";
- * import { deepStrictEqual } from "node:assert/strict";
+ * import { strictEqual } from "node:assert/strict";
  * const s = await loadScenarioFile("scenarios/baseline.yaml");
- * deepStrictEqual(s.name, "baseline");
+ * strictEqual(s.name, "baseline");
  * ```
  */
 export async function loadScenarioFile(
   path: string,
   options: { overrides?: readonly Override[]; seed?: number } = {},
 ): Promise<Scenario> {
-  return resolveScenario(parseScenarioText(await readText(path), path), path, options);
+  return resolveScenario(await loadMerged(path, []), path, options);
+}
+
+/**
+ * Reads a scenario file and its `extends:` chain into one merged mapping (not yet resolved).
+ *
+ * @param path The file's path.
+ * @param chain Absolute paths of the files that extend this one (for cycle detection).
+ * @returns The merged data, without `extends`.
+ */
+async function loadMerged(
+  path: string,
+  chain: readonly string[],
+): Promise<Record<string, unknown>> {
+  const raw = parseScenarioText(await readText(path), path);
+  const checked = validateScenario(raw, path);
+  if (!checked.ok) throw new ScenarioError(checked.issues);
+  const own = { ...(raw as Record<string, unknown>) };
+  const parentName = own.extends as string | undefined;
+  delete own.extends;
+  if (parentName === undefined) return own;
+  const here = resolve(path);
+  const parentPath = join(dirname(path), parentName);
+  const seen = [...chain, here];
+  if (seen.includes(resolve(parentPath))) {
+    const cycle = [...seen, resolve(parentPath)].map((p) => relative(Deno.cwd(), p)).join(" → ");
+    throw new ScenarioError([{
+      file: path,
+      path: "extends",
+      expected: "a chain of scenario files without cycles",
+      found: `a cycle: ${cycle}`,
+    }]);
+  }
+  if (!(await isFile(parentPath))) {
+    throw new ScenarioError([{
+      file: path,
+      path: "extends",
+      expected: "the path of a scenario file, relative to this one",
+      found: `no file at ${JSON.stringify(parentPath)}`,
+    }]);
+  }
+  return mergeScenarios(await loadMerged(parentPath, seen), own);
+}
+
+/**
+ * Merges a child scenario onto its parent: mappings field by field, everything else replaced.
+ *
+ * @param parent The parent's data.
+ * @param child The child's data.
+ * @returns A new mapping.
+ *
+ * @example
+ * ```ts
+ * import { mergeScenarios } from "./load_file.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(
+ *   mergeScenarios({ seed: 1, staff: { a: 1, b: 2 } }, { staff: { b: 3 } }),
+ *   { seed: 1, staff: { a: 1, b: 3 } },
+ * );
+ * ```
+ */
+export function mergeScenarios(
+  parent: Record<string, unknown>,
+  child: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...parent };
+  for (const [key, value] of Object.entries(child)) {
+    const base = out[key];
+    out[key] = isMapping(base) && isMapping(value) ? mergeScenarios(base, value) : value;
+  }
+  return out;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isFile;
+  } catch {
+    return false;
+  }
 }
 
 async function readText(path: string): Promise<string> {

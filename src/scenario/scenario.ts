@@ -76,7 +76,9 @@ export function resolveScenario(
   const checked = validateScenario(merged, file);
   if (!checked.ok) throw new ScenarioError(checked.issues.map((i) => blame(i, overrides)));
   const input = checked.value;
-  const { name, description, seed, ...fields } = input;
+  const { name, description, seed, extends: _extends, ...fields } = input;
+  const shockIssues = checkShockValues(fields, file);
+  if (shockIssues.length > 0) throw new ScenarioError(shockIssues);
   const problems = checkParams(mergeParams(fieldsOnly(fields)));
   if (problems.length > 0) {
     throw new ScenarioError(problems.map((p) => blame({ file, ...p }, overrides)));
@@ -92,7 +94,37 @@ export function resolveScenario(
   });
 }
 
-function fieldsOnly(fields: Omit<ScenarioFile, "name" | "description" | "seed">): ParamsInput {
+/**
+ * Checks that every shock leaves its parameter inside the parameter's own range (a `set`
+ * value, or the base value times `multiply`).
+ */
+function checkShockValues(
+  fields: Omit<ScenarioFile, "name" | "description" | "seed" | "extends">,
+  file: string,
+): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const params = mergeParams(fieldsOnly(fields));
+  (fields.shocks ?? []).forEach((shock, i) => {
+    const [block, key] = shock.path.split(".");
+    const base = (params as unknown as Record<string, Record<string, number>>)[block][key];
+    const value = shock.set ?? base * (shock.multiply ?? 1);
+    const check = validateScenario({ [block]: { [key]: value } }, file);
+    if (!check.ok) {
+      const problem = check.issues[0];
+      issues.push({
+        file,
+        path: `shocks[${i}].${shock.set !== undefined ? "set" : "multiply"}`,
+        expected: `a change leaving ${shock.path} ${problem.expected}`,
+        found: shock.set !== undefined ? String(value) : `${base} × ${shock.multiply} = ${value}`,
+      });
+    }
+  });
+  return issues;
+}
+
+function fieldsOnly(
+  fields: Omit<ScenarioFile, "name" | "description" | "seed" | "extends">,
+): ParamsInput {
   return fields as ParamsInput;
 }
 

@@ -54,23 +54,53 @@ export function validateScenario(raw: unknown, file: string): Validation {
         const near = nearest(key, known);
         issues.push({
           file,
-          path: [...path, key].join("."),
-          expected: path.length === 0 ? "a scenario field" : `a field of ${path.join(".")}`,
+          path: formatPath([...path, key]),
+          expected: path.length === 0 ? "a scenario field" : `a field of ${formatPath(path)}`,
           found: "an unknown field",
           hint: near ? `did you mean "${near}"?` : `known fields: ${known.join(", ")}`,
         });
       }
       continue;
     }
-    const found = valueAt(raw, path);
+    if (issue.code === "custom") {
+      const params = (issue as { params?: { found?: string; candidates?: readonly string[] } })
+        .params;
+      const found = params?.found ?? describeFound(valueAt(raw, path));
+      const near = params?.candidates
+        ? nearest(found.replace(/^"|"$/g, ""), params.candidates)
+        : "";
+      issues.push({
+        file,
+        path: formatPath(path),
+        expected: issue.message,
+        found,
+        hint: near ? `did you mean "${near}"?` : undefined,
+      });
+      continue;
+    }
     issues.push({
       file,
-      path: path.join("."),
+      path: formatPath(path),
       expected: describeExpected(schemaAt(path)),
-      found: describeFound(found),
+      found: describeFound(valueAt(raw, path)),
     });
   }
   return { ok: false, issues };
+}
+
+/**
+ * A field path for messages: `funding.gapWeeks`, `shocks[0].path`.
+ *
+ * @param path Path segments.
+ * @returns The dotted path, list indices in brackets.
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = "";
+  for (const part of path) {
+    if (/^\d+$/.test(String(part))) out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${part}`;
+  }
+  return out;
 }
 
 /** The schema of the field at a path, or undefined. */
@@ -78,6 +108,10 @@ function schemaAt(path: readonly string[]): z.ZodType | undefined {
   let schema: z.ZodType | undefined = scenarioSchema;
   for (const key of path) {
     schema = unwrap(schema);
+    if (schema instanceof z.ZodArray) {
+      schema = schema.element as z.ZodType;
+      continue;
+    }
     if (!(schema instanceof z.ZodObject)) return undefined;
     schema = (schema.shape as Record<string, z.ZodType>)[key];
   }
@@ -90,7 +124,7 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   return s;
 }
 
-function knownKeys(path: readonly string[]): string[] {
+function knownKeys(path: readonly string[]): readonly string[] {
   const schema = schemaAt(path);
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
@@ -110,6 +144,10 @@ function describeExpected(schema: z.ZodType | undefined): string {
     return withUnit(kind) + describeRange(schema);
   }
   if (schema instanceof z.ZodBoolean) return "true or false";
+  if (schema instanceof z.ZodEnum) {
+    return `one of ${schema.options.map((o) => JSON.stringify(o)).join(", ")}`;
+  }
+  if (schema instanceof z.ZodArray) return "a list";
   if (schema instanceof z.ZodString) return "text on one line";
   if (schema instanceof z.ZodObject) {
     return `a mapping with fields ${Object.keys(schema.shape).join(", ")}`;

@@ -23,7 +23,7 @@ Deno.test("moneyStep() pays filled posts and overheads of running grants, recrui
   s.orgs.grantGbpPerYear[0] = 150_000;
   s.posts.status.set([POST.filled, POST.filled, POST.vacant, POST.filled, POST.filled]);
   s.posts.tenureWeeks.set([0, 10, 0, 10, 10]);
-  moneyStep(s, MONEY_DEFAULTS);
+  moneyStep(s, MONEY_DEFAULTS, 0);
   const grant = 0.3 * 150_000 / 52 + 2 * 32_000 / 52 + 4_000;
   const core = 2 * 42_000 / 52;
   ok(close(s.flows[M.grant_spend_gbp], grant));
@@ -34,6 +34,29 @@ Deno.test("moneyStep() spends nothing for an organisation in a gap or closed", (
   const s = allocateState({ postsPerOrganisation: [2], fundedCount: 1, familyCapacity: 1 });
   s.orgs.phase[0] = PHASE.gap;
   s.orgs.grantGbpPerYear[0] = 150_000;
-  moneyStep(s, MONEY_DEFAULTS);
+  moneyStep(s, MONEY_DEFAULTS, 0);
   deepStrictEqual(s.flows[M.spend_gbp], 0);
+});
+
+Deno.test("moneyStep() keeps each organisation's budget and spend by year", () => {
+  const s = allocateState({
+    postsPerOrganisation: [1, 1],
+    fundedCount: 1,
+    familyCapacity: 1,
+    years: 2,
+  });
+  s.orgs.phase.fill(PHASE.active);
+  s.orgs.grantGbpPerYear[0] = 52_000;
+  s.posts.status.fill(POST.filled);
+  s.posts.tenureWeeks.fill(10);
+  for (let week = 0; week < 104; week++) moneyStep(s, MONEY_DEFAULTS, week);
+  ok(
+    close(s.orgs.budgetByYear[0], 52_000) && close(s.orgs.budgetByYear[1], 52_000),
+    "grant awarded",
+  );
+  ok(close(s.orgs.spendByYear[1], 32_000 + 0.3 * 52_000), "salary and overheads");
+  ok(
+    close(s.orgs.budgetByYear[2], 42_000) && close(s.orgs.spendByYear[3], 42_000),
+    "statutory core cost",
+  );
 });

@@ -13,6 +13,7 @@ function leafPaths(value: unknown, prefix = ""): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     const path = prefix ? `${prefix}.${key}` : key;
+    if (Array.isArray(inner)) continue; // lists (shocks) are not parameters with one default
     if (inner !== null && typeof inner === "object") {
       for (const [p, v] of leafPaths(inner, path)) out.set(p, v);
     } else out.set(path, inner);
@@ -59,10 +60,10 @@ Deno.test("data/parameters.csv gives every parameter a unit and a source (seed, 
   }
 });
 
-Deno.test("the scenario schema accepts exactly the model's parameters plus name, description and seed", () => {
+Deno.test("the scenario schema accepts exactly the model's parameters plus name, description, seed, extends and shocks", () => {
   deepStrictEqual(
     schemaPaths(scenarioSchema).sort(),
-    [...defaults.keys(), "name", "description", "seed"].sort(),
+    [...defaults.keys(), "name", "description", "seed", "extends", "shocks"].sort(),
   );
 });
 
