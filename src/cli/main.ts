@@ -6,7 +6,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { formatIssue, parseOverrides, ScenarioError } from "../scenario/mod.ts";
+import { formatIssue, loadScenarioFile, parseOverrides, ScenarioError } from "../scenario/mod.ts";
 import { runDemo } from "./demo_command.ts";
 import { runScenario } from "./run_command.ts";
 import { TOOL_NAME, TOOL_VERSION } from "../core/mod.ts";
@@ -19,7 +19,8 @@ family-support organisations under different funding cycles, staff turnover and 
 
 Usage:
   deno task sim run <scenario.yaml|json> [--seed N] [--replicates R] [--out DIR] [--set a.b=value]…
-  deno task demo                 (the bundled scenarios, paired, with a summary)
+  deno task sim validate <scenario>…   (check files without running them)
+  deno task demo [DIR]           (the bundled scenarios, paired, with a summary)
   deno task sim help
 
 run options:
@@ -30,7 +31,7 @@ run options:
   --set a.b=value   override one field by its dotted path, e.g. --set staff.turnoverPerYear=0.3
                     (repeatable; checked like the file)
 
-Writes runs.csv, runs.arrow, timeseries.csv, timeseries.arrow, main_metrics.svg, manifest.json.
+run writes runs.csv/.arrow, timeseries.csv/.arrow, budgets.csv, main_metrics.svg, manifest.json.
 Exit codes: 0 done, 2 bad input (nothing written), 1 unexpected failure.`;
 
 /**
@@ -59,6 +60,8 @@ export async function main(
     switch (verb) {
       case "run":
         return await runVerb(rest, io);
+      case "validate":
+        return await validateVerb(rest, io);
       case "demo":
         await runDemo(rest[0] ?? "out/demo", undefined, io.out);
         return 0;
@@ -72,7 +75,9 @@ export async function main(
         io.out(`${TOOL_NAME} ${TOOL_VERSION}`);
         return 0;
       default:
-        io.err(`Unknown command "${verb}". Expected one of: run, demo, help.\n\n${USAGE}`);
+        io.err(
+          `Unknown command "${verb}". Expected one of: run, validate, demo, help.\n\n${USAGE}`,
+        );
         return EXIT_BAD_INPUT;
     }
   } catch (error) {
@@ -148,6 +153,38 @@ async function runVerb(
     } family-weeks per second)`,
   );
   io.out(`Wrote ${result.files.join(", ")} to ${result.dir}/`);
+  return 0;
+}
+
+async function validateVerb(
+  files: readonly string[],
+  io: { out: (line: string) => void; err: (line: string) => void },
+): Promise<number> {
+  if (files.length === 0) throw new UsageError("validate: expected one or more scenario files");
+  let problems = 0;
+  for (const file of files) {
+    try {
+      const s = await loadScenarioFile(file);
+      const shocks = s.params.shocks.length;
+      io.out(
+        `ok   ${file}: "${s.name}", seed ${s.seed}, ${s.params.horizonYears} years${
+          shocks > 0 ? `, ${shocks} shock${shocks === 1 ? "" : "s"}` : ""
+        }`,
+      );
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      problems += error.issues.length;
+      for (const issue of error.issues) io.err(formatIssue(issue));
+    }
+  }
+  if (problems > 0) {
+    io.err(
+      `${problems} problem${problems === 1 ? "" : "s"} in ${files.length} file${
+        files.length === 1 ? "" : "s"
+      }.`,
+    );
+    return EXIT_BAD_INPUT;
+  }
   return 0;
 }
 

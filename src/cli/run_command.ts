@@ -5,6 +5,7 @@
  */
 import { timeseriesChart, type TimeseriesRow } from "../charts/mod.ts";
 import {
+  budgetsTable,
   buildManifest,
   runReplicates,
   type RunResult,
@@ -47,13 +48,16 @@ export const RUN_FILES = [
   "runs.arrow",
   "timeseries.csv",
   "timeseries.arrow",
+  "budgets.csv",
+  "budgets.arrow",
   "main_metrics.svg",
   "manifest.json",
 ] as const;
 
 /**
  * Loads a scenario, runs its replicates and writes `runs.csv`, `runs.arrow`,
- * `timeseries.csv`, `timeseries.arrow`, `main_metrics.svg` and `manifest.json` into the output
+ * `timeseries.csv`, `timeseries.arrow`, `budgets.csv`, `budgets.arrow`, `main_metrics.svg` and
+ * `manifest.json` into the output
  * folder (default `out/<scenario name>`). Nothing is written if the scenario is invalid or a
  * run fails.
  *
@@ -106,6 +110,7 @@ export async function outputFiles(
 ): Promise<OutputFile[]> {
   const runs = runsTable(results);
   const timeseries = timeseriesTable(results);
+  const budgets = budgetsTable(results);
   const source = `Scenario ${scenario.name} (${scenario.file}), ${results.length} replicate${
     results.length === 1 ? "" : "s"
   }, seed ${scenario.seed}`;
@@ -118,6 +123,8 @@ export async function outputFiles(
     { name: "runs.arrow", data: tableToArrow(runs) },
     { name: "timeseries.csv", data: tableToCsv(timeseries) },
     { name: "timeseries.arrow", data: tableToArrow(timeseries) },
+    { name: "budgets.csv", data: tableToCsv(budgets) },
+    { name: "budgets.arrow", data: tableToArrow(budgets) },
     { name: "main_metrics.svg", data: svg },
   ];
   const manifest = await buildManifest({

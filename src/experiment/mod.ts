@@ -18,6 +18,7 @@ export { runReplicates, type RunResult } from "./replicates.ts";
 export { summariseRun } from "./run_summary.ts";
 export { pairedDifference, summarise, type Summary, tCritical95 } from "./stats.ts";
 export {
+  budgetsTable,
   runId,
   runsTable,
   type Table,

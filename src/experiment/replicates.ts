@@ -7,7 +7,7 @@
  */
 import { replicateSeed } from "../core/mod.ts";
 import type { Recording } from "../core/mod.ts";
-import { simulate } from "../model/mod.ts";
+import { createModel, runModel } from "../model/mod.ts";
 import type { Scenario } from "../scenario/mod.ts";
 
 /** One finished run. */
@@ -20,6 +20,20 @@ export interface RunResult {
   readonly seed: number;
   /** Weekly metrics. */
   readonly recording: Recording;
+  /** Each organisation's budget and spend by year (M10). */
+  readonly accounts: Accounts;
+}
+
+/** Budget and spend by organisation and year, copied from the model state at the end of a run. */
+export interface Accounts {
+  /** Sector of each organisation (0 voluntary and funded, 1 statutory). */
+  readonly sector: Uint8Array;
+  /** Years held. */
+  readonly years: number;
+  /** Budget (£) at `o * years + year`: grant awarded, or a statutory service's core cost. */
+  readonly budgetByYear: Float64Array;
+  /** Spend (£) at `o * years + year`. */
+  readonly spendByYear: Float64Array;
 }
 
 /**
@@ -50,11 +64,20 @@ export function runReplicates(
   const results: RunResult[] = [];
   for (let r = 0; r < replicates; r++) {
     const seed = replicateSeed(scenario.seed, r);
+    const model = createModel(scenario.params, seed);
+    const recording = runModel(model);
+    const orgs = model.state.orgs;
     results.push({
       scenario: scenario.name,
       replicate: r,
       seed,
-      recording: simulate(scenario.params, seed),
+      recording,
+      accounts: {
+        sector: orgs.sector,
+        years: orgs.years,
+        budgetByYear: orgs.budgetByYear,
+        spendByYear: orgs.spendByYear,
+      },
     });
     onRun?.(r + 1);
   }

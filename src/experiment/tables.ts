@@ -92,6 +92,61 @@ export function timeseriesTable(results: readonly RunResult[]): Table {
 }
 
 /**
+ * The `budgets` table (M10): one row per run, organisation and year with `organisation`
+ * (`funded-01`…, `statutory-1`…), `sector`, `year` (from 1), `budget_gbp` (grant awarded, or a
+ * statutory service's core cost) and `spend_gbp`.
+ *
+ * @param results Finished runs.
+ * @returns The table.
+ *
+ * @example
+ * ```ts
+ * import { budgetsTable } from "./tables.ts";
+ * import { runReplicates } from "./replicates.ts";
+ * import { resolveScenario } from "../scenario/mod.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const t = budgetsTable(runReplicates(resolveScenario({ horizonYears: 2 }, "tiny"), 1));
+ * strictEqual(t.numRows(), 41 * 2);
+ * ```
+ */
+export function budgetsTable(results: readonly RunResult[]): Table {
+  const columns: Record<string, unknown[]> = {
+    run_id: [],
+    scenario: [],
+    replicate: [],
+    seed: [],
+    organisation: [],
+    sector: [],
+    year: [],
+    budget_gbp: [],
+    spend_gbp: [],
+  };
+  for (const r of results) {
+    const { sector, years, budgetByYear, spendByYear } = r.accounts;
+    let funded = 0;
+    let statutory = 0;
+    for (let o = 0; o < sector.length; o++) {
+      const isStatutory = sector[o] === 1;
+      const label = isStatutory
+        ? `statutory-${++statutory}`
+        : `funded-${String(++funded).padStart(2, "0")}`;
+      for (let y = 0; y < years; y++) {
+        columns.run_id.push(runId(r));
+        columns.scenario.push(r.scenario);
+        columns.replicate.push(r.replicate);
+        columns.seed.push(r.seed);
+        columns.organisation.push(label);
+        columns.sector.push(isStatutory ? "statutory" : "voluntary");
+        columns.year.push(y + 1);
+        columns.budget_gbp.push(budgetByYear[o * years + y]);
+        columns.spend_gbp.push(spendByYear[o * years + y]);
+      }
+    }
+  }
+  return aq.table(columns);
+}
+
+/**
  * A run's identifier: `scenario#replicate`.
  *
  * @param run A run.

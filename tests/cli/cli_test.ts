@@ -261,3 +261,65 @@ Deno.test("demo runs the bundled scenarios and prints a summary with intervals",
   match(r.stdout, /Difference long-cycles − short-cycles \(paired by replicate\)/);
   match(r.stdout, /out\/demo\/baseline\//);
 });
+
+Deno.test("sim validate checks files without running them: exit 0 when all are valid", async () => {
+  const good = await task(
+    "sim",
+    "validate",
+    "scenarios/baseline.yaml",
+    "scenarios/pandemic.yaml",
+    TINY,
+  );
+  strictEqual(good.code, 0, good.stderr);
+  match(good.stdout, /ok {3}scenarios\/pandemic\.yaml: "pandemic", seed 2015, 10 years, 6 shocks/);
+  const bad = await task(
+    "sim",
+    "validate",
+    "scenarios/baseline.yaml",
+    "tests/fixtures/bad/several.yaml",
+    "tests/fixtures/bad/wrong_type.yaml",
+  );
+  strictEqual(bad.code, 2);
+  match(bad.stdout, /ok {3}scenarios\/baseline\.yaml/);
+  match(bad.stderr, /several\.yaml: staff\.turnover:/);
+  match(bad.stderr, /wrong_type\.yaml: funding\.grantLengthYears:/);
+  match(bad.stderr, /4 problems in 3 files/);
+});
+
+Deno.test("the pandemic scenario runs end to end and its shock shows in the time series", async () => {
+  const out = await Deno.makeTempDir();
+  try {
+    const r = await task(
+      "sim",
+      "run",
+      "scenarios/pandemic.yaml",
+      "--replicates",
+      "3",
+      "--out",
+      out,
+    );
+    strictEqual(r.code, 0, r.stderr);
+    const ts = aq.fromArrow(await Deno.readFile(`${out}/timeseries.arrow`));
+    const mean = (metric: string, from: number, to: number) => {
+      const rows = ts.filter(aq.escape((d: { week: number }) => d.week >= from && d.week < to));
+      const values = Array.from(rows.array(metric) as ArrayLike<number>);
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    };
+    strictEqual(mean("shocks_active", 0, 156), 0, "no shock before year 3");
+    ok(mean("shocks_active", 156, 260) >= 4, "the shocks are in force in years 3 and 4");
+    ok(
+      mean("families_arrived", 156, 260) > 1.2 * mean("families_arrived", 104, 156),
+      "demand rises",
+    );
+    ok(
+      mean("families_waiting", 156, 260) > 2 * mean("families_waiting", 104, 156),
+      "waiting lists grow",
+    );
+    ok(mean("staff_leavers", 182, 260) > mean("staff_leavers", 104, 156), "more key workers leave");
+    const manifest = JSON.parse(await Deno.readTextFile(`${out}/manifest.json`));
+    strictEqual(manifest.parameters.shocks.length, 6);
+    strictEqual(manifest.scenario.input.extends, undefined, "extends is resolved before the run");
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+});

@@ -1,0 +1,302 @@
+/**
+ * The field reference of scenario files, built from the scenario schema (types, ranges, units,
+ * descriptions), the model's defaults and the parameter sources, and rendered as the Markdown
+ * page `docs/scenarios.md` (written by `deno task docs`). Pure: no Deno APIs.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { DEFAULT_PARAMS, SETUP_ONLY_PATHS } from "../model/mod.ts";
+import { DEFAULT_SEED } from "./scenario.ts";
+import { type FieldMeta, scenarioSchema, SHOCKABLE } from "./schema.ts";
+
+/** Where a parameter's default comes from: one row of `data/parameters.csv`. */
+export interface ParameterSource {
+  /** `"seed"`, `"published"` or `"assumption"`. */
+  readonly source_type: string;
+  /** The seed file name, the full published reference, or `"assumption"`. */
+  readonly source: string;
+}
+
+/** One row of the field reference: one leaf field of a scenario file. Every cell is text. */
+export interface FieldReferenceRow {
+  /** Dotted path, e.g. `funding.gapWeeks`; fields of each shock are `shocks[].path` etc. */
+  readonly path: string;
+  /** "number", "whole number", "true/false", "text", `"a" | "b"` or "list of shocks". */
+  readonly type: string;
+  /** The unit, from the schema's `meta()`. */
+  readonly unit: string;
+  /** The default as JSON (strings quoted), "required", or "–" when there is none. */
+  readonly default: string;
+  /** E.g. `[0, 1]`, `> 0`, `≥ 1`, `(0, 1)`; "–" for fields that are not numbers. */
+  readonly range: string;
+  /** One line saying what the field means, from the schema's `meta()`. */
+  readonly description: string;
+  /** Seed file name, short published reference, "assumption", or "–" when not a parameter. */
+  readonly source: string;
+}
+
+/** Shown in a cell that has nothing to show. */
+const NONE = "–";
+
+/** Defaults of the fields that are not model parameters. */
+const OTHER_DEFAULTS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
+  ["description", ""],
+  ["seed", DEFAULT_SEED],
+  ["shocks[].shape", "step"],
+]);
+
+/** Section titles of the parameter blocks (the schema's blocks carry no description). */
+const BLOCK_TITLES: Readonly<Record<string, string>> = Object.freeze({
+  mechanisms: "mechanism switches",
+  organisations: "organisations",
+  funding: "M1 funding cycles",
+  staff: "M2 staff and turnover, and caseloads",
+  families: "family arrivals and waiting lists",
+  trust: "M3 trust",
+  engagement: "M4 engagement and drop-out",
+  outcomes: "M4 progress and outcomes",
+  money: "M10 money",
+});
+
+const COLUMNS = ["field", "type", "unit", "default", "range", "description", "source"] as const;
+
+/**
+ * Lists every leaf field of a scenario file in schema order: `name`, `description`, `seed`,
+ * `extends` and `horizonYears`, then each block's fields as `block.field`, then `shocks` and the
+ * fields of one shock as `shocks[].field`.
+ *
+ * @param sources Sources by parameter path (the rows of `data/parameters.csv`).
+ * @returns One row per field.
+ *
+ * @example A parameter with its default, range and source
+ * ```ts
+ * import { fieldReference } from "./field_reference.ts";
+ * import { deepStrictEqual, strictEqual } from "node:assert/strict";
+ * const rows = fieldReference(new Map([
+ *   ["funding.gapWeeks", { source_type: "assumption", source: "assumption" }],
+ * ]));
+ * deepStrictEqual(rows.find((r) => r.path === "funding.gapWeeks"), {
+ *   path: "funding.gapWeeks",
+ *   type: "whole number",
+ *   unit: "weeks",
+ *   default: "0",
+ *   range: "[0, 520]",
+ *   description: "weeks without funding between a grant and its renewal",
+ *   source: "assumption",
+ * });
+ * strictEqual(rows[0].path, "name");
+ * strictEqual(rows.at(-1)?.path, "shocks[].multiply");
+ * ```
+ */
+export function fieldReference(
+  sources: ReadonlyMap<string, ParameterSource>,
+): FieldReferenceRow[] {
+  const rows: FieldReferenceRow[] = [];
+  for (const [key, inner] of Object.entries(scenarioSchema.shape as Record<string, z.ZodType>)) {
+    const schema = unwrap(inner);
+    if (schema instanceof z.ZodObject) {
+      for (const [field, leaf] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+        rows.push(row(`${key}.${field}`, leaf, sources));
+      }
+    } else if (schema instanceof z.ZodArray) {
+      rows.push(row(key, inner, sources));
+      const element = unwrap(schema.element as z.ZodType);
+      if (element instanceof z.ZodObject) {
+        for (const [field, leaf] of Object.entries(element.shape as Record<string, z.ZodType>)) {
+          rows.push(row(`${key}[].${field}`, leaf, sources));
+        }
+      }
+    } else rows.push(row(key, inner, sources));
+  }
+  return rows;
+}
+
+function row(
+  path: string,
+  field: z.ZodType,
+  sources: ReadonlyMap<string, ParameterSource>,
+): FieldReferenceRow {
+  const schema = unwrap(field);
+  const meta = schema.meta() as Partial<FieldMeta> | undefined;
+  return {
+    path,
+    type: describeType(path, schema),
+    unit: meta?.unit ?? "",
+    default: describeDefault(path, field),
+    range: schema instanceof z.ZodNumber ? describeRange(schema) : NONE,
+    description: meta?.description ?? "",
+    source: describeSource(sources.get(path)),
+  };
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+function describeType(path: string, schema: z.ZodType): string {
+  if (schema instanceof z.ZodNumber) return schema.isInt ? "whole number" : "number";
+  if (schema instanceof z.ZodBoolean) return "true/false";
+  if (schema instanceof z.ZodString) return "text";
+  if (schema instanceof z.ZodEnum) {
+    return (schema.options as readonly string[]).map((o) => JSON.stringify(o)).join(" | ");
+  }
+  if (schema instanceof z.ZodArray) return path === "shocks" ? "list of shocks" : "list";
+  return "value";
+}
+
+function describeDefault(path: string, field: z.ZodType): string {
+  const dot = path.indexOf(".");
+  const params = DEFAULT_PARAMS as unknown as Record<string, unknown>;
+  let value: unknown;
+  if (path.includes("[]")) value = OTHER_DEFAULTS.get(path);
+  else if (dot < 0) value = params[path] ?? OTHER_DEFAULTS.get(path);
+  else {
+    const block = params[path.slice(0, dot)] as Record<string, unknown> | undefined;
+    value = block?.[path.slice(dot + 1)];
+  }
+  if (value !== undefined) return JSON.stringify(value);
+  return field instanceof z.ZodOptional ? NONE : "required";
+}
+
+/** A number's range, as `[0, 1]`, `(0, 1]`, `> 0`, `≥ 1`, `≤ 100`; "–" when unbounded. */
+function describeRange(schema: z.ZodNumber): string {
+  const bag = schema._zod.bag as {
+    minimum?: number;
+    maximum?: number;
+    exclusiveMinimum?: number;
+    exclusiveMaximum?: number;
+  };
+  const lo = bag.exclusiveMinimum ?? bag.minimum;
+  const hi = bag.exclusiveMaximum ?? bag.maximum;
+  const safe = Number.MAX_SAFE_INTEGER;
+  const hasLo = lo !== undefined && Math.abs(lo) < safe;
+  const hasHi = hi !== undefined && Math.abs(hi) < safe;
+  const openLo = bag.exclusiveMinimum !== undefined;
+  const openHi = bag.exclusiveMaximum !== undefined;
+  if (hasLo && hasHi) {
+    return `${openLo ? "(" : "["}${formatBound(lo)}, ${formatBound(hi)}${openHi ? ")" : "]"}`;
+  }
+  if (hasLo) return `${openLo ? ">" : "≥"} ${formatBound(lo)}`;
+  if (hasHi) return `${openHi ? "<" : "≤"} ${formatBound(hi)}`;
+  return NONE;
+}
+
+/** Whole numbers as they are; fractions to three significant digits (1/52 → 0.0192). */
+function formatBound(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3)));
+}
+
+function describeSource(source: ParameterSource | undefined): string {
+  if (source === undefined) return NONE;
+  if (source.source_type === "assumption") return "assumption";
+  if (source.source_type === "published") return shortReference(source.source);
+  return source.source;
+}
+
+/** "Edwards & Wildeman 2018, Children and Youth Services Review …: https://…" → authors, year. */
+function shortReference(reference: string): string {
+  return reference.split(/[,(:]/)[0].trim();
+}
+
+/**
+ * Renders the field reference as the Markdown page `docs/scenarios.md`: how scenario files
+ * work, one table per block, the M9 shocks and the budget rule. The tables are aligned as
+ * `deno fmt` aligns them, so the page passes `deno fmt --check` as rendered.
+ *
+ * @param rows The rows from {@linkcode fieldReference}.
+ * @returns The page, ending in a newline.
+ *
+ * @example The page lists every field and every shockable path
+ * ```ts
+ * import { fieldReference, renderScenarioReference } from "./field_reference.ts";
+ * import { SHOCKABLE } from "./schema.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ * const page = renderScenarioReference(fieldReference(new Map()));
+ * ok(page.startsWith("# Scenario files\n"));
+ * ok(page.includes("| `funding.budgetRule` "));
+ * ok(page.includes('"annual" \\| "equalTotal"'));
+ * for (const path of SHOCKABLE) ok(page.includes(`\n- \`${path}\`\n`), path);
+ * strictEqual(page, renderScenarioReference(fieldReference(new Map())));
+ * ```
+ */
+export function renderScenarioReference(rows: readonly FieldReferenceRow[]): string {
+  const top = rows.filter((r) => !r.path.includes(".") && !r.path.startsWith("shocks"));
+  const blocks = new Map<string, FieldReferenceRow[]>();
+  const shocks = rows.filter((r) => r.path.startsWith("shocks"));
+  for (const r of rows) {
+    if (r.path.startsWith("shocks") || !r.path.includes(".")) continue;
+    const block = r.path.slice(0, r.path.indexOf("."));
+    const list = blocks.get(block) ?? [];
+    list.push(r);
+    blocks.set(block, list);
+  }
+  const wholeNumbers = new Set(rows.filter((r) => r.type === "whole number").map((r) => r.path));
+  const out: string[] = [...INTRO];
+  out.push("## Scenario", "", ...SCENARIO_NOTE, "", ...table(top), "");
+  for (const [block, list] of blocks) {
+    const title = BLOCK_TITLES[block];
+    out.push(`## \`${block}\`${title === undefined ? "" : `: ${title}`}`, "", ...table(list), "");
+  }
+  out.push(...SHOCKS_INTRO, "", ...table(shocks), "", ...SHOCKS_SEMANTICS, "");
+  for (const path of SHOCKABLE) {
+    out.push(`- \`${path}\`${wholeNumbers.has(path) ? " (whole number)" : ""}`);
+  }
+  out.push("", ...SETUP_ONLY_NOTE);
+  for (const path of SETUP_ONLY_PATHS) out.push(`- \`${path}\``);
+  out.push("", ...SHOCKS_EXAMPLE, "", ...BUDGET_RULE);
+  return out.join("\n") + "\n";
+}
+
+/** A Markdown table aligned the way `deno fmt` aligns it. */
+function table(rows: readonly FieldReferenceRow[]): string[] {
+  const cells = rows.map((r) => [
+    `\`${r.path}\``,
+    r.type,
+    r.unit,
+    r.default,
+    r.range,
+    r.description,
+    r.source,
+  ].map(escapeCell));
+  const widths = COLUMNS.map((name, i) =>
+    Math.max(3, width(name), ...cells.map((line) => width(line[i])))
+  );
+  const line = (values: readonly string[]) =>
+    `| ${values.map((v, i) => v + " ".repeat(widths[i] - width(v))).join(" | ")} |`;
+  return [line(COLUMNS), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)];
+}
+
+function escapeCell(text: string): string {
+  const cell = text.replace(/\s+/g, " ").trim().replaceAll("|", "\\|");
+  return cell === "" ? NONE : cell;
+}
+
+/** Width of a cell as `deno fmt` counts it: one per code point. */
+function width(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+const INTRO: readonly string[] = [
+  "# Scenario files",
+  "",
+  "<!-- Generated by `deno task docs` from src/scenario/schema.ts, DEFAULT_PARAMS and data/parameters.csv. Do not edit by hand. -->",
+  "",
+  "A scenario file is YAML or JSON and names a run: a mapping of fields, every one optional.",
+];
+
+const SCENARIO_NOTE: readonly string[] = [];
+
+const SHOCKS_INTRO: readonly string[] = ["## Shocks (M9)"];
+
+const SHOCKS_SEMANTICS: readonly string[] = [];
+
+const SETUP_ONLY_NOTE: readonly string[] = [];
+
+const SHOCKS_EXAMPLE: readonly string[] = [];
+
+const BUDGET_RULE: readonly string[] = ["## Budget rule"];
