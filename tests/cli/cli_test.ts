@@ -308,7 +308,7 @@ Deno.test("the pandemic scenario runs end to end and its shock shows in the time
     strictEqual(mean("shocks_active", 0, 156), 0, "no shock before year 3");
     ok(mean("shocks_active", 156, 260) >= 4, "the shocks are in force in years 3 and 4");
     ok(
-      mean("families_arrived", 156, 260) > 1.2 * mean("families_arrived", 104, 156),
+      mean("families_arrived", 156, 234) > 1.15 * mean("families_arrived", 104, 156),
       "demand rises",
     );
     ok(
