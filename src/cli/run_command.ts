@@ -114,9 +114,17 @@ export async function outputFiles(
   const source = `Scenario ${scenario.name} (${scenario.file}), ${results.length} replicate${
     results.length === 1 ? "" : "s"
   }, seed ${scenario.seed}`;
+  // Mark when the scenario's shocks (M9) begin and end; one label each keeps panels readable.
+  const shocks = scenario.params.shocks;
+  const markers = new Map<number, string>();
+  if (shocks.length > 0) {
+    markers.set(Math.min(...shocks.map((s) => s.from)), "shocks begin");
+    markers.set(Math.max(...shocks.map((s) => s.to)), "shocks end");
+  }
   const svg = timeseriesChart(timeseries.objects() as TimeseriesRow[], {
     title: `${scenario.name}: families, trust, staff and money over time`,
     source,
+    markers: [...markers].map(([week, label]) => ({ week, label })),
   });
   const files: OutputFile[] = [
     { name: "runs.csv", data: tableToCsv(runs) },
