@@ -12,9 +12,16 @@
  * @module
  */
 export { formatIssue, ScenarioError, type ScenarioIssue } from "./errors.ts";
+export {
+  fieldReference,
+  type FieldReferenceRow,
+  type ParameterSource,
+  renderScenarioReference,
+} from "./field_reference.ts";
 export { loadScenarioFile } from "./load_file.ts";
 export { applyOverrides, type Override, parseOverrides } from "./overrides.ts";
 export { parseScenarioText } from "./parse.ts";
 export { DEFAULT_SEED, type ResolveOptions, resolveScenario, type Scenario } from "./scenario.ts";
 export { type ScenarioFile, scenarioSchema } from "./schema.ts";
 export { describeFound, validateScenario, type Validation } from "./validate.ts";
+export { buildScenarioReference, SCENARIO_REFERENCE_PATH } from "./write_reference.ts";

@@ -11,7 +11,16 @@ import {
   renderScenarioReference,
 } from "./field_reference.ts";
 
-/** The page's path, relative to the repository root. */
+/**
+ * The page's path, relative to the repository root.
+ *
+ * @example
+ * ```ts
+ * import { SCENARIO_REFERENCE_PATH } from "./write_reference.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(SCENARIO_REFERENCE_PATH, "docs/scenarios.md");
+ * ```
+ */
 export const SCENARIO_REFERENCE_PATH = "docs/scenarios.md";
 
 /**
