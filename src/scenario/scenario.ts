@@ -6,7 +6,9 @@
  * @module
  */
 import {
+  allocateState,
   checkParams,
+  compileShocks,
   mergeParams,
   type ModelParams,
   type ParamsInput,
@@ -95,30 +97,48 @@ export function resolveScenario(
 }
 
 /**
- * Checks that every shock leaves its parameter inside the parameter's own range (a `set`
- * value, or the base value times `multiply`).
+ * Checks that the shocks, as the model will apply them (in order, chained), leave every
+ * parameter inside its own range and the parameters consistent with each other, at every week
+ * where a shock starts, ends or completes a ramp. Uses the model's own shock schedule, so the
+ * check and the run cannot disagree.
  */
 function checkShockValues(
   fields: Omit<ScenarioFile, "name" | "description" | "seed" | "extends">,
   file: string,
 ): ScenarioIssue[] {
+  const shocks = fields.shocks ?? [];
+  if (shocks.length === 0) return [];
+  const live = structuredClone(mergeParams(fieldsOnly(fields))) as unknown as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const schedule = compileShocks(live, shocks);
+  const probe = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
+  const weeks = [...new Set(shocks.flatMap((s) => [s.from, s.to - 1, s.to]))].sort((a, b) => a - b);
   const issues: ScenarioIssue[] = [];
-  const params = mergeParams(fieldsOnly(fields));
-  (fields.shocks ?? []).forEach((shock, i) => {
-    const [block, key] = shock.path.split(".");
-    const base = (params as unknown as Record<string, Record<string, number>>)[block][key];
-    const value = shock.set ?? base * (shock.multiply ?? 1);
-    const check = validateScenario({ [block]: { [key]: value } }, file);
-    if (!check.ok) {
-      const problem = check.issues[0];
+  const reported = new Set<string>();
+  for (const week of weeks) {
+    schedule.apply(probe, week);
+    const values: Record<string, Record<string, unknown>> = {};
+    for (const shock of shocks) {
+      const [block, key] = shock.path.split(".");
+      (values[block] ??= {})[key] = live[block][key];
+    }
+    const check = validateScenario(values, file);
+    const problems = check.ok ? [] : check.issues.map((i) => ({ ...i }));
+    for (const p of checkParams(live as unknown as ModelParams)) problems.push({ file, ...p });
+    for (const problem of problems) {
+      if (reported.has(problem.path)) continue;
+      reported.add(problem.path);
+      const index = shocks.findIndex((s) => s.path === problem.path);
       issues.push({
         file,
-        path: `shocks[${i}].${shock.set !== undefined ? "set" : "multiply"}`,
-        expected: `a change leaving ${shock.path} ${problem.expected}`,
-        found: shock.set !== undefined ? String(value) : `${base} × ${shock.multiply} = ${value}`,
+        path: index >= 0 ? `shocks[${index}]` : "shocks",
+        expected: `shocks that keep ${problem.path} ${problem.expected}`,
+        found: `${problem.path} = ${problem.found} in week ${week}`,
       });
     }
-  });
+  }
   return issues;
 }
 

@@ -62,7 +62,7 @@ const funding = z.strictObject({
   grantLengthYears: field(z.number().min(1 / 52).max(100), "years", "length of one grant"),
   renewalProbability: share(
     "probability a grant ending inside the window is renewed",
-    "probability",
+    "probability per renewal decision",
   ),
   gapWeeks: weeks("weeks without funding between a grant and its renewal"),
   decisionNoticeWeeks: weeks("weeks before a grant's end that renewal or extension is announced"),
@@ -73,7 +73,7 @@ const funding = z.strictObject({
   budgetRule: field(
     z.enum(["annual", "equalTotal"]),
     "rule",
-    '"annual": every running grant gets annualBudgetGbp/organisations a year; "equalTotal": the total annualBudgetGbp × programmeYears is spread over the weeks grants actually run',
+    '"annual": every running grant gets annualBudgetGbp / organisations.funded a year; "equalTotal": the total annualBudgetGbp × programmeYears is spread over the weeks grants actually run',
   ),
 }).partial();
 
@@ -85,12 +85,12 @@ const staff = z.strictObject({
   endRiskWeeks: weeks("weeks before an unsecured grant end over which leaving rises"),
   endLeaverMultiplier: field(
     z.number().min(1).max(100),
-    "multiplier",
+    "multiplier of the base hazard",
     "leaving hazard multiplier reached at an unsecured end",
   ),
   overloadAttrition: field(
     z.number().min(0).max(100),
-    "multiplier per unit of overload",
+    "hazard rise per unit of relative overload",
     "rise in leaving per unit of caseload above target",
   ),
   vacancyWeeks: field(z.number().min(1).max(520), "weeks", "mean weeks to fill a vacant post"),
@@ -107,7 +107,7 @@ const staff = z.strictObject({
   ),
   capabilityConcentration: field(
     z.number().gt(0).max(10_000),
-    "Beta concentration",
+    "Beta concentration (dimensionless)",
     "how alike key workers' capabilities are (higher = more alike)",
   ),
   caseloadTarget: field(
@@ -128,7 +128,7 @@ const staff = z.strictObject({
 const families = z.strictObject({
   referralsPerPostPerYear: field(
     z.number().min(0).max(10_000),
-    "families per post per year",
+    "referrals per post per year",
     "referrals an organisation receives per post",
   ),
   maxWaitingPerPost: field(
@@ -141,15 +141,24 @@ const families = z.strictObject({
 }).partial();
 
 const trust = z.strictObject({
-  initialVoluntary: share("starting trust in a voluntary organisation's key worker", "trust"),
-  initialStatutory: share("starting trust in a statutory service's key worker", "trust"),
-  growthPerWeek: share("share of the gap to full trust closed in a full engaged week"),
-  lossPerMissedWeek: share("share of trust lost in a week without engagement"),
+  initialVoluntary: share(
+    "starting trust in a voluntary organisation's key worker",
+    "trust in [0, 1]",
+  ),
+  initialStatutory: share("starting trust in a statutory service's key worker", "trust in [0, 1]"),
+  growthPerWeek: share(
+    "share of the gap to full trust closed in a full engaged week",
+    "share of the gap to full trust per engaged week",
+  ),
+  lossPerMissedWeek: share(
+    "share of trust lost in a week without engagement",
+    "share of trust per missed week",
+  ),
   keptOnKeyWorkerChange: share("share of trust kept when the key worker changes"),
 }).partial();
 
 const engagement = z.strictObject({
-  trustAtHalf: share("trust at which a family engages in half its weeks", "trust"),
+  trustAtHalf: share("trust at which a family engages in half its weeks", "trust in [0, 1]"),
   steepness: field(
     z.number().gt(0).max(1000),
     "per unit of trust",
@@ -157,7 +166,7 @@ const engagement = z.strictObject({
   ),
   dropoutPerMissedWeek: share(
     "drop-out hazard in a missed week at zero trust",
-    "probability per week",
+    "probability per missed week",
   ),
   waitingDropoutPerWeek: share(
     "weekly probability a waiting family gives up",
@@ -166,19 +175,35 @@ const engagement = z.strictObject({
 }).partial();
 
 const outcomes = z.strictObject({
-  skillsPerWeek: share("progress per full engaged week: skills to overcome adversity", "progress"),
-  togetherPerWeek: share("progress per full engaged week: coming together to learn", "progress"),
-  communityPerWeek: share("progress per full engaged week: part of the community", "progress"),
+  skillsPerWeek: share(
+    "progress per full engaged week: skills to overcome adversity",
+    "progress per engaged week",
+  ),
+  togetherPerWeek: share(
+    "progress per full engaged week: coming together to learn",
+    "progress per engaged week",
+  ),
+  communityPerWeek: share(
+    "progress per full engaged week: part of the community",
+    "progress per engaged week",
+  ),
   threshold: field(
     z.number().gt(0).max(1),
     "progress in (0, 1]",
     "progress that achieves an outcome",
   ),
-  decayPerWeek: share("share of progress lost in a week without engagement"),
+  decayPerWeek: share(
+    "share of progress lost in a week without engagement",
+    "share of progress per missed week",
+  ),
   escalationPerWeek: share(
     "share of the gap to full severity added in a week waiting or disengaged",
+    "share of the gap to full severity per week",
   ),
-  recoveryPerWeek: share("share of severity removed in an engaged week"),
+  recoveryPerWeek: share(
+    "share of severity removed in an engaged week",
+    "share of severity per engaged week",
+  ),
   severityDrag: share("how much full severity slows progress"),
   maxWeeksInProgramme: field(
     z.int().min(1).max(10_000),

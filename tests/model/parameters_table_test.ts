@@ -7,7 +7,7 @@ import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import * as aq from "arquero";
 import { z } from "zod";
 import { DEFAULT_PARAMS } from "../../src/model/mod.ts";
-import { scenarioSchema } from "../../src/scenario/mod.ts";
+import { fieldReference, scenarioSchema } from "../../src/scenario/mod.ts";
 
 function leafPaths(value: unknown, prefix = ""): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -65,6 +65,11 @@ Deno.test("the scenario schema accepts exactly the model's parameters plus name,
     schemaPaths(scenarioSchema).sort(),
     [...defaults.keys(), "name", "description", "seed", "extends", "shocks"].sort(),
   );
+});
+
+Deno.test("data/parameters.csv and the scenario schema give every parameter the same unit", () => {
+  const schemaUnits = new Map(fieldReference(new Map()).map((r) => [r.path, r.unit]));
+  for (const row of rows) strictEqual(row.unit, schemaUnits.get(row.path), row.path);
 });
 
 Deno.test("every default passes the scenario schema", () => {
