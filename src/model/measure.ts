@@ -68,7 +68,7 @@ export function measure(state: ModelState, values: Float64Array): void {
   values[M.posts_filled] = filled;
   values[M.vacancies] = vacant;
   values[M.grants_active] = grants;
-  values[M.shocks_active] = state.flows[M.shocks_active];
+  values[M.shocks_active] = state.gauges[M.shocks_active];
 
   const flows = state.flows;
   const totals = state.totals;

@@ -45,7 +45,11 @@ export const METRICS: readonly MetricSpec[] = Object.freeze([
   stock("posts_filled", "posts", "posts with a key worker in them"),
   stock("vacancies", "posts", "posts (funded and statutory) without a key worker"),
   stock("grants_active", "grants", "organisations whose grant is running this week"),
-  stock("shocks_active", "shocks", "scheduled shocks (M9) changing a parameter this week"),
+  stock(
+    "shocks_active",
+    "shocks",
+    "scheduled shocks (M9) in force this week: a step in [from, to), a ramp from `from` on",
+  ),
   flow("families_arrived", "families", "families referred to an organisation this week"),
   flow("families_turned_away", "families", "families turned away by a full waiting list"),
   flow("families_started", "families", "families given their first key worker"),

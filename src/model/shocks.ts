@@ -46,6 +46,11 @@ export const SETUP_ONLY_PATHS: readonly string[] = Object.freeze([
   "staff.capabilityMean",
   "staff.capabilityConcentration",
   "money.overheadShare",
+  // Read when the model is built as well as each week (the first grant, the equal-total
+  // budget, the seamless extension check): a shock would make the two disagree.
+  "funding.grantLengthYears",
+  "funding.gapWeeks",
+  "funding.extensionYears",
 ]);
 
 /**
@@ -196,7 +201,7 @@ export function compileShocks(
         }
         blocks[i][keys[i]] = integer[i] === 1 ? Math.round(value) : value;
       }
-      state.flows[M.shocks_active] = active;
+      state.gauges[M.shocks_active] = active;
     },
   };
 }

@@ -134,6 +134,8 @@ export interface ModelState {
   readonly flows: Float64Array;
   /** Running totals since week 0, indexed like the metrics. */
   readonly totals: Float64Array;
+  /** Levels a step sets for the week (e.g. `shocks_active`), indexed like the metrics. */
+  readonly gauges: Float64Array;
 }
 
 /** Sizes needed to allocate a state. */
@@ -232,6 +234,7 @@ export function allocateState(sizes: StateSizes): ModelState {
     },
     flows: new Float64Array(metricCount),
     totals: new Float64Array(metricCount),
+    gauges: new Float64Array(metricCount),
   };
 }
 

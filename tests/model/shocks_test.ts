@@ -34,7 +34,7 @@ Deno.test("compileShocks() moves a ramp linearly to the change by `to`, then kee
     w,
   ) => (schedule.apply(s, w), live.families.referralsPerPostPerYear));
   deepStrictEqual(seen, [20, 20, 30, 40, 40]);
-  strictEqual(s.flows[M.shocks_active], 1, "a completed ramp still holds its change");
+  strictEqual(s.gauges[M.shocks_active], 1, "a completed ramp still holds its change");
 });
 
 Deno.test("compileShocks() applies shocks on one parameter in order, each to the previous value", () => {
@@ -48,7 +48,7 @@ Deno.test("compileShocks() applies shocks on one parameter in order, each to the
   strictEqual(live.staff.vacancyWeeks, 20);
   schedule.apply(s, 6);
   strictEqual(live.staff.vacancyWeeks, 30);
-  strictEqual(s.flows[M.shocks_active], 2);
+  strictEqual(s.gauges[M.shocks_active], 2);
 });
 
 Deno.test("compileShocks() rounds whole-number parameters and refuses setup-only ones", () => {
