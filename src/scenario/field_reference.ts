@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { numberRange } from "./number_range.ts";
 import { DEFAULT_PARAMS, SETUP_ONLY_PATHS } from "../model/mod.ts";
 import { formatIssue } from "./errors.ts";
 import { parseOverrides } from "./overrides.ts";
@@ -196,30 +197,7 @@ function describeDefault(path: string, field: z.ZodType): string {
 
 /** A number's range, as `[0, 1]`, `(0, 1]`, `> 0`, `≥ 1`, `≤ 100`; "–" when unbounded. */
 function describeRange(schema: z.ZodNumber): string {
-  const bag = schema._zod.bag as {
-    minimum?: number;
-    maximum?: number;
-    exclusiveMinimum?: number;
-    exclusiveMaximum?: number;
-  };
-  const lo = bag.exclusiveMinimum ?? bag.minimum;
-  const hi = bag.exclusiveMaximum ?? bag.maximum;
-  const safe = Number.MAX_SAFE_INTEGER;
-  const hasLo = lo !== undefined && Math.abs(lo) < safe;
-  const hasHi = hi !== undefined && Math.abs(hi) < safe;
-  const openLo = bag.exclusiveMinimum !== undefined;
-  const openHi = bag.exclusiveMaximum !== undefined;
-  if (hasLo && hasHi) {
-    return `${openLo ? "(" : "["}${formatBound(lo)}, ${formatBound(hi)}${openHi ? ")" : "]"}`;
-  }
-  if (hasLo) return `${openLo ? ">" : "≥"} ${formatBound(lo)}`;
-  if (hasHi) return `${openHi ? "<" : "≤"} ${formatBound(hi)}`;
-  return NONE;
-}
-
-/** Whole numbers as they are; fractions to three significant digits (1/52 → 0.0192). */
-function formatBound(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3)));
+  return numberRange(schema) ?? NONE;
 }
 
 function describeSource(source: ParameterSource | undefined): string {

@@ -23,9 +23,24 @@ import { ScenarioError } from "./errors.ts";
  * throws(() => parseScenarioText("{", "a.json"));
  * ```
  */
-export function parseScenarioText(text: string, file: string): unknown {
-  if (file.toLowerCase().endsWith(".json")) return parseJson(text, file);
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+export function parseScenarioText(source: string, file: string): unknown {
+  // A byte-order mark (as some Windows editors save files) is not part of the content.
+  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const data = file.toLowerCase().endsWith(".json") ? parseJson(text, file) : parseYaml(text, file);
+  const odd = findNonPlainData(data, []);
+  if (odd) {
+    throw new ScenarioError([{
+      file,
+      path: odd.path,
+      expected: "plain mappings, lists, numbers, text and true/false",
+      found: odd.found,
+    }]);
+  }
+  return data;
+}
+
+function parseYaml(text: string, file: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, schema: "core" });
   if (doc.errors.length > 0) {
     throw new ScenarioError(doc.errors.map((error) => {
       const pos = error.linePos?.[0];
@@ -37,7 +52,36 @@ export function parseScenarioText(text: string, file: string): unknown {
       };
     }));
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // e.g. an alias without its anchor, or too many aliases
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ScenarioError([{
+      file,
+      path: "",
+      expected: "valid YAML",
+      found: firstLine(message),
+    }]);
+  }
+}
+
+/** Finds a value a scenario cannot hold (a YAML Map, Set, date or binary), with its path. */
+function findNonPlainData(
+  value: unknown,
+  path: readonly string[],
+): { path: string; found: string } | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const where = path.join(".");
+  if (value instanceof Map) return { path: where, found: "a YAML ordered map (!!omap)" };
+  if (value instanceof Set) return { path: where, found: "a YAML set (!!set)" };
+  if (value instanceof Date) return { path: where, found: "a date" };
+  if (ArrayBuffer.isView(value)) return { path: where, found: "binary data (!!binary)" };
+  for (const [key, inner] of Object.entries(value)) {
+    const found = findNonPlainData(inner, [...path, Array.isArray(value) ? `[${key}]` : key]);
+    if (found) return { ...found, path: found.path.replace(/\.\[/g, "[") };
+  }
+  return undefined;
 }
 
 function parseJson(text: string, file: string): unknown {
@@ -54,7 +98,11 @@ function parseJson(text: string, file: string): unknown {
       const col = Number(at[1]) - before.lastIndexOf("\n");
       where = `${file}:${line}:${col}`;
     }
-    throw new ScenarioError([{ file: where, path: "", expected: "valid JSON", found: message }]);
+    const found = message.replace(/ in JSON at position \d+.*$/, "").replace(
+      /^./,
+      (c) => c.toLowerCase(),
+    );
+    throw new ScenarioError([{ file: where, path: "", expected: "valid JSON", found }]);
   }
 }
 

@@ -130,7 +130,11 @@ function checkShockValues(
     for (const problem of problems) {
       if (reported.has(problem.path)) continue;
       reported.add(problem.path);
-      const index = shocks.findIndex((s) => s.path === problem.path);
+      // Blame the shock on that parameter, else the last shock in force that week.
+      let index = shocks.findIndex((s) => s.path === problem.path);
+      if (index < 0) {
+        index = shocks.findLastIndex((s) => s.from <= week && (s.shape === "ramp" || week < s.to));
+      }
       issues.push({
         file,
         path: index >= 0 ? `shocks[${index}]` : "shocks",

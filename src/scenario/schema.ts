@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from "zod";
-import { DEFAULT_PARAMS, shockablePaths } from "../model/mod.ts";
+import { DEFAULT_PARAMS, SETUP_ONLY_PATHS, shockablePaths } from "../model/mod.ts";
 
 /** What the documentation needs to know about a field. */
 export interface FieldMeta {
@@ -55,7 +55,7 @@ const funding = z.strictObject({
     "programme money per year for all funded organisations",
   ),
   programmeYears: field(
-    z.number().gt(0).max(100),
+    z.number().min(1 / 52).max(100),
     "years",
     "window in which grants are awarded",
   ),
@@ -263,7 +263,15 @@ const shock = z.strictObject({
       params: { found: String(s.to) },
     });
   }
-  if (!SHOCKABLE.includes(s.path)) {
+  if (SETUP_ONLY_PATHS.includes(s.path)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["path"],
+      message:
+        "a parameter read each week (this one is read only when the model is built, so a shock cannot change it)",
+      params: { found: JSON.stringify(s.path) },
+    });
+  } else if (!SHOCKABLE.includes(s.path)) {
     ctx.addIssue({
       code: "custom",
       path: ["path"],

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { numberRange } from "./number_range.ts";
 import type { ScenarioIssue } from "./errors.ts";
 import { type ScenarioFile, scenarioSchema } from "./schema.ts";
 
@@ -85,7 +86,13 @@ export function validateScenario(raw: unknown, file: string): Validation {
       found: describeFound(valueAt(raw, path)),
     });
   }
-  return { ok: false, issues };
+  // zod can report one problem twice (e.g. a huge whole number is both too big and unsafe).
+  const seen = new Set<string>();
+  const unique = issues.filter((i) => {
+    const key = `${i.path}\n${i.expected}\n${i.found}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { ok: false, issues: unique };
 }
 
 /**
@@ -156,27 +163,9 @@ function describeExpected(schema: z.ZodType | undefined): string {
 }
 
 function describeRange(schema: z.ZodNumber): string {
-  const bag = schema._zod.bag as {
-    minimum?: number;
-    maximum?: number;
-    exclusiveMinimum?: number;
-    exclusiveMaximum?: number;
-  };
-  const lo = bag.exclusiveMinimum ?? bag.minimum;
-  const hi = bag.exclusiveMaximum ?? bag.maximum;
-  const safe = Number.MAX_SAFE_INTEGER;
-  const hasLo = lo !== undefined && Math.abs(lo) < safe;
-  const hasHi = hi !== undefined && Math.abs(hi) < safe;
-  const left = bag.exclusiveMinimum !== undefined ? "(" : "[";
-  const right = bag.exclusiveMaximum !== undefined ? ")" : "]";
-  if (hasLo && hasHi) return ` in ${left}${round(lo)}, ${round(hi)}${right}`;
-  if (hasLo) return bag.exclusiveMinimum !== undefined ? ` > ${round(lo)}` : ` ≥ ${round(lo)}`;
-  if (hasHi) return bag.exclusiveMaximum !== undefined ? ` < ${round(hi)}` : ` ≤ ${round(hi)}`;
-  return "";
-}
-
-function round(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
+  const range = numberRange(schema);
+  if (range === undefined) return "";
+  return range.startsWith("[") || range.startsWith("(") ? ` in ${range}` : ` ${range}`;
 }
 
 /**
@@ -224,7 +213,8 @@ function nearest(key: string, known: readonly string[]): string | undefined {
       bestDistance = d;
     }
   }
-  return best;
+  // Short keys need a close match: "when" is not a misspelt "seed".
+  return bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

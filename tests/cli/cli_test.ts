@@ -156,13 +156,13 @@ const BAD_INPUTS: readonly { args: string[]; says: RegExp[] }[] = [
   {
     args: ["tests/fixtures/bad/wrong_type.yaml"],
     says: [
-      /wrong_type\.yaml: funding\.grantLengthYears: expected a number \(years\) in \[0\.019, 100\], found "five"/,
+      /wrong_type\.yaml: funding\.grantLengthYears: expected a number \(years\) in \[1\/52, 100\], found "five"/,
     ],
   },
   {
     args: ["tests/fixtures/bad/out_of_range.yaml"],
     says: [
-      /out_of_range\.yaml: funding\.renewalProbability: expected a number \(probability\) in \[0, 1\], found 1\.5/,
+      /out_of_range\.yaml: funding\.renewalProbability: expected a number \(probability per renewal decision\) in \[0, 1\], found 1\.5/,
     ],
   },
   {

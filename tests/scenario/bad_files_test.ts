@@ -81,18 +81,11 @@ const ROWS: Record<string, readonly Problem[]> = {
     ),
   ],
   "malformed.json": [
-    // FIXME: message repeats the position ("at position 11 (line 1 column 12)") already given
-    // as malformed.json:1:12, and starts the found text with a capital: "found Expected …".
-    problem(
-      "malformed.json:1:12",
-      "",
-      "valid JSON",
-      "Expected double-quoted property name in JSON at position 11 (line 1 column 12)",
-    ),
+    problem("malformed.json:1:12", "", "valid JSON", "expected double-quoted property name"),
   ],
   "malformed.yaml": [
-    // FIXME: message points at 3:1 (the end of the file), not at line 2 where the unclosed
-    // "[" is, and does not name the field (staff.turnoverPerYear).
+    // The yaml library reports where the unclosed flow sequence ends (3:1), not where the "["
+    // opens (line 2); the message cannot name a field, as the file did not parse.
     problem(
       "malformed.yaml:3:1",
       "",
@@ -132,11 +125,10 @@ const ROWS: Record<string, readonly Problem[]> = {
     problem("shock_both.yaml", "shocks[0].set", "exactly one of set or multiply", "both"),
   ],
   "shock_cross_field.yaml": [
-    // FIXME: message names "shocks", not shocks[0] (the shock on staff.caseloadTarget that
-    // breaks the rule), because the rule is reported on staff.caseloadMax, which no shock sets.
+    // The rule is broken on staff.caseloadMax, which no shock sets: the shock in force blamed.
     problem(
       "shock_cross_field.yaml",
-      "shocks",
+      "shocks[0]",
       "shocks that keep staff.caseloadMax at least staff.caseloadTarget (20)",
       "staff.caseloadMax = 16 in week 156",
     ),
@@ -150,12 +142,10 @@ const ROWS: Record<string, readonly Problem[]> = {
     ),
   ],
   "shock_setup_only.yaml": [
-    // FIXME: message does not say why organisations.funded cannot be shocked (it is read only
-    // when the model is built); it reads as if the path were not a numeric parameter at all.
     problem(
       "shock_setup_only.yaml",
       "shocks[0].path",
-      "a numeric parameter read each week (see docs/scenarios.md, Shocks)",
+      "a parameter read each week (this one is read only when the model is built, so a shock cannot change it)",
       '"organisations.funded"',
     ),
   ],
@@ -179,12 +169,10 @@ const ROWS: Record<string, readonly Problem[]> = {
     ),
   ],
   "wrong_type.yaml": [
-    // FIXME: message gives the lower end of grantLengthYears as "0.019" years: it is 1/52, one
-    // week, which a reader cannot guess from the rounded number.
     problem(
       "wrong_type.yaml",
       "funding.grantLengthYears",
-      "a number (years) in [0.019, 100]",
+      "a number (years) in [1/52, 100]",
       '"five"',
     ),
   ],

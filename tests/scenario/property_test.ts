@@ -453,12 +453,6 @@ const NUMBER_REPLACEMENTS = [
   "!!omap [ {a: 1} ]",
   "!!binary aGVsbG8=",
 ];
-/**
- * FIXME: a known crash, to delete when src/scenario/parse.ts is fixed. yaml's `doc.toJS()` throws
- * a ReferenceError for an alias without its anchor (`seed: *a`) and for too many aliases, outside
- * the code that turns YAML errors into a ScenarioError. See the FIXME tests at the end.
- */
-const KNOWN_CRASH = /^ReferenceError: (Unresolved alias|Excessive alias count)/;
 const NUMBER = /-?\d+(\.\d+)?([eE][-+]?\d+)?/g;
 const KEY = /([A-Za-z_][A-Za-z0-9_]*)("?\s*:)/g;
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -556,7 +550,6 @@ Deno.test("random mutations of valid files never crash the loader", async () => 
   const cases = 800;
   let loaded = 0;
   let refused = 0;
-  let knownCrashes = 0;
   for (let i = 0; i < cases; i++) {
     const source = pick(random, files);
     // A JSON file is sometimes read as YAML (which it also is).
@@ -575,10 +568,6 @@ Deno.test("random mutations of valid files never crash the loader", async () => 
       resolveScenario(parseScenarioText(text, name), name);
       loaded++;
     } catch (error) {
-      if (KNOWN_CRASH.test(String(error))) {
-        knownCrashes++;
-        continue;
-      }
       if (!(error instanceof ScenarioError)) {
         throw new Error(`${where}\nthrew ${String(error)}`, { cause: error });
       }
@@ -596,22 +585,17 @@ Deno.test("random mutations of valid files never crash the loader", async () => 
   // Neither outcome may be rare, or the test checks little.
   ok(loaded >= cases / 10, `only ${loaded} of ${cases} mutations loaded`);
   ok(refused >= cases / 3, `only ${refused} of ${cases} mutations were refused`);
-  ok(knownCrashes < cases / 100, `${knownCrashes} known crashes`);
-  // The known crash is still there (see the FIXME tests below). When parse.ts is fixed this
-  // fails: then delete KNOWN_CRASH and these lines, and stop ignoring the FIXME test.
-  throws(() => parseScenarioText("seed: *a\n", "alias.yaml"), KNOWN_CRASH);
 });
 
 // ---------------------------------------------------------------------------------------------
-// FIXME: problems the property tests found, which src/ does not handle yet. Each test says what
-// should hold; they are ignored until src/ is fixed (the loader was not to be changed here).
+// Problems the property tests found, now handled by the loader.
 
 Deno.test({
-  name: "FIXME: a YAML alias without its anchor, or too many aliases, is a ScenarioError",
-  ignore: true,
+  name:
+    "parseScenarioText() reports a YAML alias without its anchor, or too many aliases, as a ScenarioError",
   fn() {
-    // Now a ReferenceError from yaml's `doc.toJS()` escapes parseScenarioText, and the CLI
-    // reports "Unexpected failure" with exit code 1 instead of a scenario problem (exit 2).
+    // yaml's `doc.toJS()` throws a ReferenceError for these; the loader must turn it into a
+    // scenario problem (exit 2), not an "Unexpected failure" (exit 1).
     for (
       const text of [
         "seed: *a\n",
@@ -625,11 +609,11 @@ Deno.test({
 });
 
 Deno.test({
-  name: "FIXME: a block written as a YAML !!omap or !!set is refused, not silently ignored",
-  ignore: true,
+  name:
+    "parseScenarioText() refuses a block written as a YAML !!omap or !!set instead of ignoring it",
   fn() {
-    // Now yaml turns these into a Map or Set, which zod's object schema accepts as an empty
-    // mapping: the scenario loads and turnoverPerYear keeps its default 0.2.
+    // yaml turns these into a Map or Set, which zod's object schema would accept as an empty
+    // mapping: the scenario would load with turnoverPerYear at its default 0.2.
     for (
       const text of [
         "staff: !!omap [ { turnoverPerYear: 0.9 } ]\n",
@@ -642,11 +626,10 @@ Deno.test({
 });
 
 Deno.test({
-  name: "FIXME: equalTotal with a programme window shorter than half a week is refused",
-  ignore: true,
+  name: "resolveScenario() refuses equalTotal with a programme window shorter than a week",
   fn() {
-    // Now round(52 × 0.005) = 0 weeks of window gives a grant of 0 / 0 = NaN a year, and the
-    // check "enough to pay one post" (NaN < 1 is false) lets it through.
+    // round(52 × 0.005) = 0 weeks of window would give a grant of 0 / 0 = NaN a year, which the
+    // check "enough to pay one post" (NaN < 1 is false) would let through.
     throws(
       () =>
         resolveScenario(
