@@ -8,18 +8,7 @@ import * as aq from "arquero";
 import { z } from "zod";
 import { DEFAULT_PARAMS } from "../../src/model/mod.ts";
 import { fieldReference, scenarioSchema } from "../../src/scenario/mod.ts";
-
-function leafPaths(value: unknown, prefix = ""): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (Array.isArray(inner)) continue; // lists (shocks) are not parameters with one default
-    if (inner !== null && typeof inner === "object") {
-      for (const [p, v] of leafPaths(inner, path)) out.set(p, v);
-    } else out.set(path, inner);
-  }
-  return out;
-}
+import { leafPaths } from "../_param_paths.ts";
 
 function schemaPaths(schema: z.ZodType, prefix = ""): string[] {
   let s: z.ZodType = schema;

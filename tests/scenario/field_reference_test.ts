@@ -15,6 +15,7 @@ import {
   validateScenario,
 } from "../../src/scenario/mod.ts";
 import { SHOCKABLE } from "../../src/scenario/schema.ts";
+import { leafPaths } from "../_param_paths.ts";
 
 const page = await Deno.readTextFile(new URL(`../../${SCENARIO_REFERENCE_PATH}`, import.meta.url));
 const csv = await Deno.readTextFile(new URL("../../data/parameters.csv", import.meta.url));
@@ -23,18 +24,6 @@ const sources = new Map<string, ParameterSource>(
     .map((r) => [r.path, { source_type: r.source_type, source: r.source }]),
 );
 const rows = fieldReference(sources);
-
-function leafPaths(value: unknown, prefix = ""): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (Array.isArray(inner)) continue; // lists (shocks) have no single default per field
-    if (inner !== null && typeof inner === "object") {
-      for (const [p, v] of leafPaths(inner, path)) out.set(p, v);
-    } else out.set(path, inner);
-  }
-  return out;
-}
 
 /** The lines of a bullet list that follows the line starting with `lead`. */
 function listAfter(text: string, lead: string): string[] {
