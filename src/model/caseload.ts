@@ -27,7 +27,8 @@ import { trustAfterKeyWorkerLoss, type TrustParams } from "./trust.ts";
 
 /**
  * Caseload step. First, every post's contact share for the week: `statutoryCapacityShare` for
- * statutory posts, 1 for the rest. Then, for every family slot: detach families whose key
+ * statutory posts; for a funded organisation's posts, the share of staff time its partnerships
+ * (M5) leave for casework, `max(0.5, 1 − partnershipHours / (posts · hoursPerPostPerWeek))`. Then, for every family slot: detach families whose key
  * worker left, close or hand over caseloads of organisations whose grant ended or paused this
  * week, then give waiting families a key worker where one has room (caseload below
  * `caseloadMax`, or `floor(caseloadMax · statutoryCapacityShare)` for a statutory post).
@@ -38,6 +39,7 @@ import { trustAfterKeyWorkerLoss, type TrustParams } from "./trust.ts";
  * @param trust M3 parameters (trust kept on a change).
  * @param handover The `funding.handover` stream.
  * @param trustEnabled Whether M3 is on.
+ * @param hoursPerPostPerWeek Staff hours in a key worker's week.
  *
  * @example A waiting family gets the free key worker
  * ```ts
@@ -62,6 +64,7 @@ export function caseloadStep(
   trust: TrustParams,
   handover: RandomStream,
   trustEnabled: boolean,
+  hoursPerPostPerWeek = 37.5,
 ): void {
   const fam = state.families;
   const posts = state.posts;
@@ -69,8 +72,13 @@ export function caseloadStep(
   const flows = state.flows;
   const share = staff.statutoryCapacityShare;
   const statutoryMax = Math.floor(staff.caseloadMax * share);
-  for (let p = 0; p < posts.count; p++) {
-    posts.contactShare[p] = orgs.sector[posts.org[p]] === SECTOR.statutory ? share : 1;
+  for (let o = 0; o < orgs.count; o++) {
+    // Partnership time (M5) comes out of casework; statutory capacity may be cut (M9).
+    const first = orgs.postStart[o];
+    const last = orgs.postStart[o + 1];
+    const free = 1 - orgs.partnershipHours[o] / ((last - first) * hoursPerPostPerWeek);
+    const contact = orgs.sector[o] === SECTOR.statutory ? share : (free < 0.5 ? 0.5 : free);
+    for (let p = first; p < last; p++) posts.contactShare[p] = contact;
   }
   for (let f = 0; f < fam.capacity; f++) {
     const status = fam.status[f];
@@ -117,6 +125,7 @@ export function caseloadStep(
         orgs.waiting[org]--;
         if (fam.hadKeyWorker[f] === 1) flows[M.key_worker_changes]++;
         else flows[M.families_started]++;
+        fam.needsMet[f] |= fam.needs[f] & orgs.services[org]; // needs its own organisation serves
         fam.hadKeyWorker[f] = 1;
       }
     }

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { M } from "./metric_names.ts";
+import { FLOW_INDICES, M } from "./metric_names.ts";
+import { DEEP_STRENGTH, WORKING_STRENGTH } from "./partnership_network.ts";
 import { FAMILY, type ModelState, PHASE, POST, SECTOR } from "./state.ts";
 
 /**
@@ -70,9 +71,35 @@ export function measure(state: ModelState, values: Float64Array): void {
   values[M.grants_active] = grants;
   values[M.shocks_active] = state.gauges[M.shocks_active];
 
+  const p = state.partnerships;
+  let paper = 0;
+  let working = 0;
+  let deep = 0;
+  let informal = 0;
+  for (let e = 0; e < p.count; e++) {
+    const s = p.strength[e];
+    if (s < WORKING_STRENGTH) paper++;
+    else if (s < DEEP_STRENGTH) working++;
+    else deep++;
+    informal += p.informal[e];
+  }
+  let hours = 0;
+  let ambassadors = 0;
+  for (let o = 0; o < orgs.count; o++) {
+    hours += orgs.partnershipHours[o];
+    ambassadors += orgs.ambassadors[o];
+  }
+  values[M.partnerships_on_paper] = paper;
+  values[M.partnerships_working] = working;
+  values[M.partnerships_deep] = deep;
+  values[M.informal_partnerships] = informal;
+  values[M.partnership_hours] = hours;
+  values[M.ambassadors_active] = ambassadors;
+
   const flows = state.flows;
   const totals = state.totals;
-  for (let m = M.families_arrived; m <= M.budget_gbp; m++) {
+  for (let i = 0; i < FLOW_INDICES.length; i++) {
+    const m = FLOW_INDICES[i];
     values[m] = flows[m];
     totals[m] += flows[m];
     flows[m] = 0;
@@ -83,6 +110,8 @@ export function measure(state: ModelState, values: Float64Array): void {
   values[M.key_worker_changes_per_family] = started > 0
     ? totals[M.key_worker_changes] / started
     : NaN;
+  const accepted = orgs.statutoryReferrals[0];
+  values[M.statutory_engagement] = accepted > 0 ? orgs.statutoryReferrals[1] / accepted : NaN;
   values[M.cost_per_family_supported_gbp] = started > 0 ? spend / started : NaN;
   values[M.cost_per_outcome_gbp] = outcomes > 0 ? spend / outcomes : NaN;
   values[M.outcomes_per_million_gbp] = spend > 0 ? outcomes / (spend / 1e6) : NaN;

@@ -31,6 +31,36 @@ export {
   startFunding,
   WEEKS_PER_YEAR,
 } from "./funding_cycle.ts";
+export {
+  NETWORKING_DEFAULTS,
+  type NetworkingParams,
+  networkingStep,
+  type NetworkingStreams,
+} from "./networking.ts";
+export {
+  ambassadorEffect,
+  PARENT_DEFAULTS,
+  type ParentParams,
+  parentsStep,
+  type ParentStreams,
+} from "./parents_as_partners.ts";
+export {
+  addPartnership,
+  DEEP_STRENGTH,
+  depthOf,
+  PARTNERSHIP_DEFAULTS,
+  partnershipBetween,
+  type PartnershipParams,
+  partnershipStep,
+  setupPartnerships,
+  WORKING_STRENGTH,
+} from "./partnership_network.ts";
+export {
+  REFERRAL_DEFAULTS,
+  type ReferralParams,
+  referralStep,
+  type ReferralStreams,
+} from "./referrals.ts";
 export { FAMILY_DEFAULTS, type FamilyParams, intakeStep, type IntakeStreams } from "./intake.ts";
 export { measure } from "./measure.ts";
 export { M, METRIC_NAMES, type MetricKind, METRICS, type MetricSpec } from "./metric_names.ts";
@@ -63,17 +93,25 @@ export {
   type Shock,
   shockablePaths,
   type ShockSchedule,
+  WHOLE_NUMBER_PATHS,
 } from "./shocks.ts";
 export {
   allocateState,
   FAMILY,
   type FamilyState,
+  KNOWN_CAPACITY,
+  learnOf,
+  LEVEL,
   type ModelState,
+  NEED,
   NO_END,
   type OrganisationState,
+  PARTNER_CAPACITY,
+  type PartnershipState,
   PHASE,
   POST,
   type PostState,
+  REFERABLE_NEEDS,
   releaseFamily,
   SECTOR,
   type StateSizes,

@@ -4,7 +4,8 @@
  *
  * Order each week: shocks (M9) → funding (M1) → staff (M2) → money (M10) → intake → caseloads
  * (M1, M2, M3) → engagement and drop-out (M4) → trust (M3) → progress and outcomes (M4) →
- * measure. Shocks come first so that a change scheduled for week A acts on week A.
+ * referrals (M6) → partnership strength (M5) → networking events (M7) → parent ambassadors (M8)
+ * → measure. Shocks come first so that a change scheduled for week A acts on week A.
  *
  * @module
  */
@@ -26,9 +27,21 @@ import { moneyStep, postsFundedBy } from "./money.ts";
 import { outcomesStep } from "./outcomes.ts";
 import { horizonWeeks, type ModelParams } from "./params.ts";
 import { staffStep } from "./staff_turnover.ts";
-import { allocateState, type ModelState, POST, SECTOR } from "./state.ts";
+import {
+  allocateState,
+  learnOf,
+  type ModelState,
+  NEED,
+  PARTNER_CAPACITY,
+  POST,
+  SECTOR,
+} from "./state.ts";
 import { compileShocks, peakValue } from "./shocks.ts";
 import { trustStep } from "./trust.ts";
+import { networkingStep } from "./networking.ts";
+import { parentsStep } from "./parents_as_partners.ts";
+import { partnershipStep, setupPartnerships } from "./partnership_network.ts";
+import { referralStep } from "./referrals.ts";
 
 /** Every named random stream of a run; each mechanism draws only from its own. */
 export const STREAM_NAMES = Object.freeze(
@@ -43,6 +56,17 @@ export const STREAM_NAMES = Object.freeze(
     "families.need",
     "engagement.engage",
     "engagement.dropout",
+    "families.needs",
+    "families.takeup",
+    "organisations.services",
+    "partnerships.setup",
+    "referrals.refer",
+    "referrals.accept",
+    "referrals.takeup",
+    "networking.attend",
+    "networking.meet",
+    "parents.join",
+    "parents.retire",
   ] as const,
 );
 
@@ -89,6 +113,7 @@ export function createModel(params: ModelParams, seed: number): Model {
   // `params` itself stays frozen.
   const live = structuredClone(params) as Mutable<ModelParams>;
   const { funding, staff, families, trust, engagement, outcomes, money } = live;
+  const { partnerships, referrals, networking, parents } = live;
   const schedule = compileShocks(live as unknown as Record<string, unknown>, params.shocks);
 
   const grant = grantPerYearGbp(params.funding, organisations.funded);
@@ -107,8 +132,11 @@ export function createModel(params: ModelParams, seed: number): Model {
     fundedCount: organisations.funded,
     familyCapacity: totalPosts * Math.ceil(slotsPerPost),
     years: Math.ceil(weeks / WEEKS_PER_YEAR),
+    partnershipCapacity: (organisations.funded + organisations.statutory) * PARTNER_CAPACITY / 2,
   });
   for (let o = 0; o < organisations.funded; o++) state.orgs.grantGbpPerYear[o] = grant;
+  setupServices(state, params, streams["organisations.services"]);
+  setupPartnerships(state, params.partnerships, streams["partnerships.setup"]);
 
   const beta = randomBeta.source(streams["staff.capability"])(
     params.staff.capabilityMean * params.staff.capabilityConcentration,
@@ -134,7 +162,23 @@ export function createModel(params: ModelParams, seed: number): Model {
     vacancy: streams["staff.vacancy"],
     capability,
   };
-  const intakeStreams = { arrivals: streams["families.arrivals"], need: streams["families.need"] };
+  const intakeStreams = {
+    arrivals: streams["families.arrivals"],
+    need: streams["families.need"],
+    needs: streams["families.needs"],
+    takeUp: streams["families.takeup"],
+  };
+  const referralStreams = {
+    refer: streams["referrals.refer"],
+    accept: streams["referrals.accept"],
+    takeUp: streams["referrals.takeup"],
+  };
+  const networkingStreams = {
+    attend: streams["networking.attend"],
+    meet: streams["networking.meet"],
+  };
+  const parentStreams = { join: streams["parents.join"], retire: streams["parents.retire"] };
+  const attendees = new Int32Array(state.orgs.count);
   const engagementStreams = {
     engage: streams["engagement.engage"],
     dropout: streams["engagement.dropout"],
@@ -149,11 +193,20 @@ export function createModel(params: ModelParams, seed: number): Model {
     { name: "money", run: (week) => moneyStep(state, money, week) },
     {
       name: "intake",
-      run: (week) => intakeStep(state, families, funding, trust, intakeStreams, week),
+      run: (week) => intakeStep(state, families, funding, trust, parents, intakeStreams, week),
     },
     {
       name: "caseload",
-      run: () => caseloadStep(state, staff, funding, trust, streams["funding.handover"], on.trust),
+      run: () =>
+        caseloadStep(
+          state,
+          staff,
+          funding,
+          trust,
+          streams["funding.handover"],
+          on.trust,
+          partnerships.hoursPerPostPerWeek,
+        ),
     },
     {
       name: "engagement",
@@ -164,8 +217,56 @@ export function createModel(params: ModelParams, seed: number): Model {
       name: "outcomes",
       run: (week) => outcomesStep(state, outcomes, staff.caseloadTarget, week, on.engagement),
     },
+    {
+      name: "referrals",
+      run: () =>
+        referralStep(
+          state,
+          referrals,
+          trust,
+          engagement,
+          referralStreams,
+          on.partnerships,
+          on.referrals,
+        ),
+    },
+    { name: "partnerships", run: () => partnershipStep(state, partnerships, on.partnerships) },
+    {
+      name: "networking",
+      run: (week) =>
+        networkingStep(state, networking, networkingStreams, week, on.networking, attendees),
+    },
+    {
+      name: "parents",
+      run: () => parentsStep(state, parents, parentStreams, on.parentsAsPartners),
+    },
   ];
   return Object.freeze({ params, seed, state, schedule: steps, weeks });
+}
+
+/**
+ * What each organisation serves: every organisation offers family support; each funded one also
+ * one of mental health, money advice or disability support (drawn); statutory services offer
+ * mental health, disability and social care. Each organisation starts knowing
+ * `referrals.initiallyKnown` others.
+ */
+function setupServices(state: ModelState, params: ModelParams, random: () => number): void {
+  const orgs = state.orgs;
+  const extras = [NEED.mentalHealth, NEED.moneyAdvice, NEED.disability];
+  for (let o = 0; o < orgs.count; o++) {
+    if (orgs.sector[o] === SECTOR.statutory) {
+      orgs.services[o] = NEED.familySupport | NEED.mentalHealth | NEED.disability |
+        NEED.socialCare;
+    } else {
+      orgs.services[o] = NEED.familySupport | extras[Math.floor(random() * extras.length)];
+    }
+  }
+  for (let o = 0; o < orgs.count && orgs.count > 1; o++) {
+    for (let k = 0; k < params.referrals.initiallyKnown; k++) {
+      const other = Math.floor(random() * (orgs.count - 1));
+      learnOf(orgs, o, other >= o ? other + 1 : other);
+    }
+  }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };

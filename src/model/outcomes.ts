@@ -31,6 +31,8 @@ export interface OutcomeParams {
   readonly severityDrag: number;
   /** Weeks after referral at which an unfinished case is closed, ≥ 1. @default 104 */
   readonly maxWeeksInProgramme: number;
+  /** Share of progress lost to each need left unmet (M6), in [0, 1]. @default 0.2 */
+  readonly unmetNeedDrag: number;
 }
 
 /** Defaults of progress and outcomes (assumptions). */
@@ -44,6 +46,7 @@ export const OUTCOME_DEFAULTS: OutcomeParams = Object.freeze({
   recoveryPerWeek: 0.03,
   severityDrag: 0.5,
   maxWeeksInProgramme: 104,
+  unmetNeedDrag: 0.2,
 });
 
 /** Bits of the three outcomes, all set: the family has completed. */
@@ -51,8 +54,9 @@ const ALL_OUTCOMES = 0b111;
 
 /**
  * M4 outcomes step, for every active family. An engaged family with key worker w gains, on each
- * outcome k, `g_k · q_w · ℓ_w · c_w · (0.5 + 0.5 T) · (1 − drag · s)` (capability q, learning ℓ,
- * contact c, trust T, severity s), and its severity falls by `recoveryPerWeek · s`. A family
+ * outcome k, `g_k · q_w · ℓ_w · c_w · (0.5 + 0.5 T) · (1 − drag · s) · (1 − u · n)` (capability
+ * q, learning ℓ, contact c, trust T, severity s, `unmetNeedDrag` u, needs beyond family support
+ * still unmet n), and its severity falls by `recoveryPerWeek · s`. A family
  * that does not engage loses `decayPerWeek` of its progress. Severity escalates by
  * `escalationPerWeek · (1 − s)` in every week waiting or disengaged (when M4 is on). Each
  * outcome counts once when its progress first reaches `threshold`; a family with all three
@@ -98,6 +102,7 @@ export function outcomesStep(
   const recoveryKeep = 1 - params.recoveryPerWeek;
   const drag = params.severityDrag;
   const maxWeeks = params.maxWeeksInProgramme;
+  const needDrag = params.unmetNeedDrag;
   for (let f = 0; f < fam.capacity; f++) {
     const status = fam.status[f];
     if (status === FAMILY.empty) continue;
@@ -106,8 +111,11 @@ export function outcomesStep(
       const w = fam.keyWorker[f];
       const load = posts.caseload[w];
       const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * posts.contactShare[w];
+      const unmet = fam.needs[f] & ~fam.needsMet[f];
+      const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
+        ((unmet >> 4) & 1);
       const effect = posts.capability[w] * posts.learning[w] * contact *
-        (0.5 + 0.5 * fam.trust[f]) * (1 - drag * s);
+        (0.5 + 0.5 * fam.trust[f]) * (1 - drag * s) * (1 - needDrag * unmetCount);
       const i = 3 * f;
       let achieved = fam.achieved[f];
       const p0 = progress[i] + g0 * effect;
@@ -125,6 +133,7 @@ export function outcomesStep(
       }
       fam.severity[f] = s * recoveryKeep;
       if (achieved === ALL_OUTCOMES) {
+        state.orgs.completedThisWeek[fam.org[f]]++;
         releaseFamily(state, f);
         flows[M.families_completed]++;
         continue;

@@ -15,6 +15,10 @@ import { OUTCOME_DEFAULTS, type OutcomeParams } from "./outcomes.ts";
 import { STAFF_DEFAULTS, type StaffParams } from "./staff_turnover.ts";
 import { TRUST_DEFAULTS, type TrustParams } from "./trust.ts";
 import type { Shock } from "./shocks.ts";
+import { NETWORKING_DEFAULTS, type NetworkingParams } from "./networking.ts";
+import { PARENT_DEFAULTS, type ParentParams } from "./parents_as_partners.ts";
+import { PARTNERSHIP_DEFAULTS, type PartnershipParams } from "./partnership_network.ts";
+import { REFERRAL_DEFAULTS, type ReferralParams } from "./referrals.ts";
 
 /** Switches for each mechanism; a switched-off mechanism is neutralised (see `docs/model.md`). */
 export interface MechanismSwitches {
@@ -26,6 +30,14 @@ export interface MechanismSwitches {
   readonly trust: boolean;
   /** M4 engagement. Off: every supported family engages every week; no drop-out, no escalation. @default true */
   readonly engagement: boolean;
+  /** M5 partnership network. Off: partnerships neither change nor cost time, and count for nothing in referrals. @default true */
+  readonly partnerships: boolean;
+  /** M6 referrals. Off: nobody is referred on; needs beyond family support stay unmet. @default true */
+  readonly referrals: boolean;
+  /** M7 networking programme. Off: no events, no informal partnerships, no peer support. @default true */
+  readonly networking: boolean;
+  /** M8 parents as partners. Off: no parent ambassadors. @default true */
+  readonly parentsAsPartners: boolean;
 }
 
 /** Every parameter of the model. */
@@ -50,6 +62,14 @@ export interface ModelParams {
   readonly outcomes: OutcomeParams;
   /** M10 money. */
   readonly money: MoneyParams;
+  /** M5 partnership network. */
+  readonly partnerships: PartnershipParams;
+  /** M6 referrals and advocacy. */
+  readonly referrals: ReferralParams;
+  /** M7 networking programme. */
+  readonly networking: NetworkingParams;
+  /** M8 parents as partners. */
+  readonly parents: ParentParams;
   /** M9 shocks: scheduled changes to parameters, applied in order. @default [] */
   readonly shocks: readonly Shock[];
 }
@@ -67,7 +87,16 @@ export type ParamsInput = {
  */
 export const DEFAULT_PARAMS: ModelParams = deepFreeze({
   horizonYears: 10,
-  mechanisms: { fundingCycles: true, staffTurnover: true, trust: true, engagement: true },
+  mechanisms: {
+    fundingCycles: true,
+    staffTurnover: true,
+    trust: true,
+    engagement: true,
+    partnerships: true,
+    referrals: true,
+    networking: true,
+    parentsAsPartners: true,
+  },
   organisations: ORGANISATION_DEFAULTS,
   funding: FUNDING_DEFAULTS,
   staff: STAFF_DEFAULTS,
@@ -76,6 +105,10 @@ export const DEFAULT_PARAMS: ModelParams = deepFreeze({
   engagement: ENGAGEMENT_DEFAULTS,
   outcomes: OUTCOME_DEFAULTS,
   money: MONEY_DEFAULTS,
+  partnerships: PARTNERSHIP_DEFAULTS,
+  referrals: REFERRAL_DEFAULTS,
+  networking: NETWORKING_DEFAULTS,
+  parents: PARENT_DEFAULTS,
   shocks: [],
 });
 
@@ -165,6 +198,13 @@ export function checkParams(p: ModelParams): ParamsProblem[] {
       path: "staff.caseloadMax",
       expected: `at least staff.caseloadTarget (${p.staff.caseloadTarget})`,
       found: String(p.staff.caseloadMax),
+    });
+  }
+  if (p.partnerships.shareOnPaper + p.partnerships.shareDeep > 1) {
+    problems.push({
+      path: "partnerships.shareDeep",
+      expected: `at most 1 − partnerships.shareOnPaper (${1 - p.partnerships.shareOnPaper})`,
+      found: String(p.partnerships.shareDeep),
     });
   }
   if (p.families.severityMax < p.families.severityMin) {

@@ -51,6 +51,13 @@ export const SETUP_ONLY_PATHS: readonly string[] = Object.freeze([
   "funding.grantLengthYears",
   "funding.gapWeeks",
   "funding.extensionYears",
+  // The starting partnership network and what organisations know are set up once.
+  "partnerships.perOrganisation",
+  "partnerships.statutoryShare",
+  "partnerships.shareOnPaper",
+  "partnerships.shareDeep",
+  "partnerships.formalShare",
+  "referrals.initiallyKnown",
 ]);
 
 /**
@@ -80,11 +87,12 @@ export function peakValue(base: number, path: string, shocks: readonly Shock[]):
   return Math.max(peak * factor, base * factor);
 }
 
-/** Parameters held as whole numbers: a ramped value is rounded. */
-const INTEGER_PATHS = new Set([
+/** Shockable parameters held as whole numbers: a ramped or multiplied value is rounded. */
+export const WHOLE_NUMBER_PATHS: ReadonlySet<string> = new Set([
+  "networking.intervalWeeks",
+  "networking.peerSupportWeeks",
   "staff.caseloadMax",
   "families.maxWaitingPerPost",
-  "funding.gapWeeks",
   "funding.decisionNoticeWeeks",
   "funding.intakeStopWeeks",
   "staff.endRiskWeeks",
@@ -171,7 +179,7 @@ export function compileShocks(
     blocks.push(holder);
     keys.push(key);
     bases[i] = holder[key];
-    integer[i] = INTEGER_PATHS.has(path) ? 1 : 0;
+    integer[i] = WHOLE_NUMBER_PATHS.has(path) ? 1 : 0;
   }
   const n = shocks.length;
   const target = Int32Array.from(shocks, (s) => paths.indexOf(s.path));

@@ -155,7 +155,8 @@ export function staffStep(
       posts.learning[p] = learning > 1 ? 1 : learning;
       if (!enabled) continue;
       const org = posts.org[p];
-      const h = leavingHazard(params, orgs.weeksToUnsecuredEnd[org], posts.caseload[p]);
+      const h = leavingHazard(params, orgs.weeksToUnsecuredEnd[org], posts.caseload[p]) *
+        orgs.attritionFactor[org];
       if (streams.leave() < h) {
         posts.status[p] = POST.vacant;
         posts.holder[p]++;

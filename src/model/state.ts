@@ -30,6 +30,33 @@ export const POST = Object.freeze({ ended: 0, vacant: 1, filled: 2 } as const);
 /** Status of a family slot. Families that leave free their slot. */
 export const FAMILY = Object.freeze({ empty: 0, waiting: 1, supported: 2 } as const);
 
+/**
+ * Needs a family can have, as bits. Every family has the core need (family support, met by its
+ * key worker); the other four are met only by an organisation that serves them, through a
+ * referral (M6) unless the family's own organisation serves them.
+ */
+export const NEED = Object.freeze(
+  {
+    familySupport: 1,
+    mentalHealth: 2,
+    moneyAdvice: 4,
+    disability: 8,
+    socialCare: 16,
+  } as const,
+);
+
+/** The needs other than the core one: those a referral can meet. */
+export const REFERABLE_NEEDS = 0b11110;
+
+/** Levels a partnership can span, as bits (003: "delivery, management, board"). */
+export const LEVEL = Object.freeze({ delivery: 1, management: 2, board: 4 } as const);
+
+/** Most organisations one organisation can know of; further ones are not learnt. */
+export const KNOWN_CAPACITY = 48;
+
+/** Most partnerships one organisation can hold; further ones are not made. */
+export const PARTNER_CAPACITY = 32;
+
 /** "No unsecured end in sight": weeks to an end that will never come. */
 export const NO_END = 1 << 30;
 
@@ -69,6 +96,63 @@ export interface OrganisationState {
   readonly spendByYear: Float64Array;
   /** Years held in `budgetByYear` and `spendByYear`. */
   readonly years: number;
+  /** Needs each organisation serves ({@linkcode NEED} bits). */
+  readonly services: Uint8Array;
+  /**
+   * Organisations whose services this one's staff know (knowledge of the landscape): organisation
+   * o's list is `known[o * KNOWN_CAPACITY …]`, `knownCount[o]` long.
+   */
+  readonly known: Int32Array;
+  /** Length of each organisation's `known` list. */
+  readonly knownCount: Int32Array;
+  /** Partnerships of each organisation: `partnerEdges[o * PARTNER_CAPACITY …]`, `degree[o]` long. */
+  readonly partnerEdges: Int32Array;
+  /** Number of partnerships of each organisation. */
+  readonly degree: Int32Array;
+  /** Staff hours a week the organisation spends on its partnerships (M5), set each week. */
+  readonly partnershipHours: Float32Array;
+  /** Week until which the organisation's staff have peer support from a networking event (M7). */
+  readonly peerSupportUntil: Int32Array;
+  /** Multiplier on the organisation's staff leaving hazard this week (peer support, M7), set weekly. */
+  readonly attritionFactor: Float32Array;
+  /** Parent ambassadors active in the organisation's community (M8). */
+  readonly ambassadors: Int32Array;
+  /** Families who completed this week, per organisation (read by M8). */
+  readonly completedThisWeek: Int32Array;
+  /** Running totals of referrals to statutory services: [accepted, taken up] (M6). */
+  readonly statutoryReferrals: Float64Array;
+}
+
+/** Partnerships between organisations (M5): an edge list with room for new informal ones. */
+export interface PartnershipState {
+  /** Edges in use. */
+  count: number;
+  /** Room for edges (formal ones plus informal ones made at networking events). */
+  readonly capacity: number;
+  /** The funded organisation that holds the partnership (side a). */
+  readonly a: Int32Array;
+  /** The partner organisation (side b). */
+  readonly b: Int32Array;
+  /** Strength in [0, 1]: on paper below 0.3, working below 0.65, deep from 0.65. */
+  readonly strength: Float32Array;
+  /** Effort both sides put in, in [0, 1]: dedicated time and communication. */
+  readonly effort: Float32Array;
+  /** How far the two organisations share a goal, in [0, 1]. */
+  readonly sharedGoal: Float32Array;
+  /** 1 with a formal agreement. */
+  readonly formal: Uint8Array;
+  /** 1 for an informal partnership made at a networking event (M7). */
+  readonly informal: Uint8Array;
+  /** Levels spanned ({@linkcode LEVEL} bits). */
+  readonly levels: Uint8Array;
+  /** Post at side a of the worker who holds the partnership; -1 when none. */
+  readonly holder: Int32Array;
+  /** That post's holder generation when the partnership was taken on. */
+  readonly holderGeneration: Uint16Array;
+  /** Recent referrals a → b (decaying), for mutual benefit. */
+  readonly flowAB: Float32Array;
+  /** Recent referrals b → a (decaying). */
+  readonly flowBA: Float32Array;
 }
 
 /** Posts and the key workers in them. Indexed by post. */
@@ -121,6 +205,12 @@ export interface FamilyState {
   readonly severity: Float32Array;
   /** Week the family was referred. */
   readonly arrivalWeek: Int32Array;
+  /** The family's needs ({@linkcode NEED} bits). */
+  readonly needs: Uint8Array;
+  /** Needs met so far (bits of `needs`). */
+  readonly needsMet: Uint8Array;
+  /** Trust in statutory services, in [0, 1]; raised by warm hand-offs (M6). */
+  readonly trustStatutory: Float32Array;
   /** Stack of free slot indices (top at `free.count - 1`). */
   readonly free: { readonly slots: Int32Array; count: number };
 }
@@ -130,6 +220,7 @@ export interface ModelState {
   readonly orgs: OrganisationState;
   readonly posts: PostState;
   readonly families: FamilyState;
+  readonly partnerships: PartnershipState;
   /** This week's flows, indexed like the metrics ({@linkcode M}); zeroed by `measure` at the end of each week. */
   readonly flows: Float64Array;
   /** Running totals since week 0, indexed like the metrics. */
@@ -148,6 +239,8 @@ export interface StateSizes {
   readonly familyCapacity: number;
   /** Years of budget and spend to hold per organisation (default 1). */
   readonly years?: number;
+  /** Room for partnerships (default 0). */
+  readonly partnershipCapacity?: number;
 }
 
 /**
@@ -204,6 +297,17 @@ export function allocateState(sizes: StateSizes): ModelState {
       budgetByYear: new Float64Array(orgCount * years),
       spendByYear: new Float64Array(orgCount * years),
       years,
+      services: new Uint8Array(orgCount).fill(NEED.familySupport),
+      known: new Int32Array(orgCount * KNOWN_CAPACITY).fill(-1),
+      knownCount: new Int32Array(orgCount),
+      partnerEdges: new Int32Array(orgCount * PARTNER_CAPACITY).fill(-1),
+      degree: new Int32Array(orgCount),
+      partnershipHours: new Float32Array(orgCount),
+      peerSupportUntil: new Int32Array(orgCount).fill(-1),
+      attritionFactor: new Float32Array(orgCount).fill(1),
+      ambassadors: new Int32Array(orgCount),
+      completedThisWeek: new Int32Array(orgCount),
+      statutoryReferrals: new Float64Array(2),
     },
     posts: {
       count: postCount,
@@ -230,12 +334,63 @@ export function allocateState(sizes: StateSizes): ModelState {
       achieved: new Uint8Array(capacity),
       severity: new Float32Array(capacity).fill(NaN),
       arrivalWeek: new Int32Array(capacity).fill(-1),
+      needs: new Uint8Array(capacity),
+      needsMet: new Uint8Array(capacity),
+      trustStatutory: new Float32Array(capacity).fill(NaN),
       free: { slots: freeSlots, count: capacity },
     },
+    partnerships: allocatePartnerships(sizes.partnershipCapacity ?? 0),
     flows: new Float64Array(metricCount),
     totals: new Float64Array(metricCount),
     gauges: new Float64Array(metricCount),
   };
+}
+
+function allocatePartnerships(capacity: number): PartnershipState {
+  return {
+    count: 0,
+    capacity,
+    a: new Int32Array(capacity).fill(-1),
+    b: new Int32Array(capacity).fill(-1),
+    strength: new Float32Array(capacity),
+    effort: new Float32Array(capacity),
+    sharedGoal: new Float32Array(capacity),
+    formal: new Uint8Array(capacity),
+    informal: new Uint8Array(capacity),
+    levels: new Uint8Array(capacity),
+    holder: new Int32Array(capacity).fill(-1),
+    holderGeneration: new Uint16Array(capacity),
+    flowAB: new Float32Array(capacity),
+    flowBA: new Float32Array(capacity),
+  };
+}
+
+/**
+ * Records that organisation a's staff know what b offers (no effect if already known, or if a's
+ * list is full).
+ *
+ * @param orgs The organisations.
+ * @param a Who learns.
+ * @param b Whom they learn of.
+ * @returns True when newly learnt.
+ *
+ * @example
+ * ```ts
+ * import { allocateState, learnOf } from "./state.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1, 1], fundedCount: 2, familyCapacity: 1 });
+ * deepStrictEqual([learnOf(s.orgs, 0, 1), learnOf(s.orgs, 0, 1)], [true, false]);
+ * ```
+ */
+export function learnOf(orgs: OrganisationState, a: number, b: number): boolean {
+  if (a === b) return false;
+  const start = a * KNOWN_CAPACITY;
+  const n = orgs.knownCount[a];
+  for (let i = 0; i < n; i++) if (orgs.known[start + i] === b) return false;
+  if (n >= KNOWN_CAPACITY) return false;
+  orgs.known[start + n] = b;
+  orgs.knownCount[a] = n + 1;
+  return true;
 }
 
 /**
@@ -262,7 +417,8 @@ export function takeFamilySlot(families: FamilyState): number {
 
 /**
  * Removes a family from the programme: frees its key worker's caseload place, its waiting-list
- * place and its slot. The caller counts the exit in the right metric.
+ * place and its slot. A family that had a key worker and leaves with a need never met (M6)
+ * counts as fallen through the gaps; the caller counts the exit itself in the right metric.
  *
  * @param state The model state.
  * @param family The family's slot.
@@ -282,6 +438,12 @@ export function takeFamilySlot(families: FamilyState): number {
  */
 export function releaseFamily(state: ModelState, family: number): void {
   const fam = state.families;
+  if (
+    fam.hadKeyWorker[family] === 1 &&
+    (fam.needs[family] & ~fam.needsMet[family] & REFERABLE_NEEDS) !== 0
+  ) {
+    state.flows[M.fell_through_gaps]++;
+  }
   if (fam.status[family] === FAMILY.supported) {
     state.posts.caseload[fam.keyWorker[family]]--;
   } else if (fam.status[family] === FAMILY.waiting) {

@@ -36,6 +36,18 @@ const mechanisms = z.strictObject({
     "switch",
     "M4 engagement; off: every supported family engages, no drop-out or escalation",
   ),
+  partnerships: field(
+    z.boolean(),
+    "switch",
+    "M5 partnerships; off: they neither change nor cost time, and count for nothing in referrals",
+  ),
+  referrals: field(z.boolean(), "switch", "M6 referrals; off: nobody is referred on"),
+  networking: field(
+    z.boolean(),
+    "switch",
+    "M7 networking events; off: no events, informal partnerships or peer support",
+  ),
+  parentsAsPartners: field(z.boolean(), "switch", "M8 parent ambassadors; off: none"),
 }).partial();
 
 const organisations = z.strictObject({
@@ -131,6 +143,11 @@ const families = z.strictObject({
     "referrals per post per year",
     "referrals an organisation receives per post",
   ),
+  takeUpShare: share("share of referred families who take up the offer"),
+  mentalHealthShare: share("share of families who also need mental-health support"),
+  moneyAdviceShare: share("share of families who also need money or debt advice"),
+  disabilityShare: share("share of families who also need disability or special-needs support"),
+  socialCareShare: share("share of families who also need statutory social care"),
   maxWaitingPerPost: field(
     z.int().min(0).max(1000),
     "families per post",
@@ -210,6 +227,82 @@ const outcomes = z.strictObject({
     "weeks",
     "weeks after referral at which an unfinished case is closed",
   ),
+  unmetNeedDrag: share("share of progress lost to each need left unmet", "share per unmet need"),
+}).partial();
+
+const partnerships = z.strictObject({
+  perOrganisation: field(
+    z.int().min(0).max(16),
+    "partnerships per organisation",
+    "formal partners each funded organisation starts with",
+  ),
+  statutoryShare: share("share of a funded organisation's partners that are statutory"),
+  shareOnPaper: share("share of partnerships that start on paper"),
+  shareDeep: share("share that start deep (the rest start working)"),
+  formalShare: share("share of partnerships with a formal agreement"),
+  hoursPerWeek: field(
+    z.number().min(0).max(40),
+    "hours per partnership per week",
+    "staff time a funded organisation gives each partnership, taken from casework",
+  ),
+  growthPerWeek: share("weekly growth of strength at full effort", "share per week"),
+  decayPerWeek: share("weekly decay of strength without effort", "share per week"),
+  keptOnHolderLoss: share("share of strength kept when its holder leaves"),
+  formalProtection: share("extra share kept with a formal agreement"),
+  levelProtection: share("extra share kept per level spanned beyond delivery"),
+  hoursPerPostPerWeek: field(
+    z.number().gt(0).max(80),
+    "hours per post per week",
+    "staff hours in a key worker's week",
+  ),
+}).partial();
+
+const referrals = z.strictObject({
+  actPerWeek: share(
+    "weekly probability a key worker acts on an unmet need",
+    "probability per week",
+  ),
+  statutoryThreshold: share("share of cold referrals a statutory service turns away"),
+  voluntaryThreshold: share("share of cold referrals a voluntary organisation turns away"),
+  warmHandoffs: field(
+    z.boolean(),
+    "switch",
+    "referrals through working or deep partnerships carry trust across (vouching)",
+  ),
+  vouchShare: share("share of trust in the key worker a warm hand-off carries across"),
+  needRelief: share("share of need severity removed when a referral meets a need"),
+  initiallyKnown: field(
+    z.int().min(0).max(48),
+    "organisations",
+    "other organisations each one knows of at the start",
+  ),
+}).partial();
+
+const networking = z.strictObject({
+  intervalWeeks: field(z.int().min(1).max(520), "weeks", "weeks between networking events"),
+  attendance: share("probability a funded organisation attends an event", "probability"),
+  meetProbability: share("probability two attendees meet properly", "probability"),
+  informalProbability: share(
+    "probability a pair that meets starts an informal partnership",
+    "probability",
+  ),
+  peerSupportWeeks: field(z.int().min(0).max(520), "weeks", "weeks peer support lasts"),
+  peerSupportEffect: share("share by which peer support lowers the leaving hazard"),
+}).partial();
+
+const parents = z.strictObject({
+  ambassadorShare: share(
+    "probability a family that completes becomes an ambassador",
+    "probability",
+  ),
+  ambassadorWeeks: field(z.number().min(1).max(10_000), "weeks", "mean weeks an ambassador stays"),
+  saturationPerPost: field(
+    z.number().gt(0).max(1000),
+    "ambassadors per post",
+    "ambassadors per post at which their effect is full",
+  ),
+  trustBoost: share("rise in new families' starting trust at full effect", "trust"),
+  takeUpBoost: share("share of would-be decliners who take up at full effect"),
 }).partial();
 
 const money = z.strictObject({
@@ -316,6 +409,10 @@ export const scenarioSchema = z.strictObject({
   engagement,
   outcomes,
   money,
+  partnerships,
+  referrals,
+  networking,
+  parents,
   shocks: field(z.array(shock).max(1000), "list", "M9: scheduled changes to parameters"),
 }).partial();
 

@@ -30,12 +30,15 @@ Deno.test("simulate() keeps mechanisms on separate streams: switching staff turn
   notDeepStrictEqual(column(on, "staff_leavers"), column(off, "staff_leavers"));
 });
 
-Deno.test("runModel() conserves families: arrivals = exits + turned away + still active", () => {
+Deno.test("runModel() conserves families: arrivals = exits + declined + turned away + still active", () => {
   const rec = simulate(resolveParams({}), 5);
   const total = (name: string) => column(rec, name).reduce((a, b) => a + b, 0);
   const exits = total("dropouts") + total("families_completed") + total("cases_closed");
   const active = column(rec, "families_active")[rec.weeks - 1];
-  deepStrictEqual(total("families_arrived"), exits + total("families_turned_away") + active);
+  deepStrictEqual(
+    total("families_arrived"),
+    exits + total("families_declined") + total("families_turned_away") + active,
+  );
 });
 
 Deno.test("runModel() keeps trust in [0, 1], caseloads consistent and within limits, money non-negative", () => {

@@ -6,8 +6,8 @@
 import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import * as aq from "arquero";
 import { z } from "zod";
-import { DEFAULT_PARAMS } from "../../src/model/mod.ts";
-import { fieldReference, scenarioSchema } from "../../src/scenario/mod.ts";
+import { DEFAULT_PARAMS, WHOLE_NUMBER_PATHS } from "../../src/model/mod.ts";
+import { fieldReference, scenarioSchema, SHOCKABLE } from "../../src/scenario/mod.ts";
 import { leafPaths } from "../_param_paths.ts";
 
 function schemaPaths(schema: z.ZodType, prefix = ""): string[] {
@@ -63,4 +63,12 @@ Deno.test("data/parameters.csv and the scenario schema give every parameter the 
 
 Deno.test("every default passes the scenario schema", () => {
   ok(scenarioSchema.safeParse(DEFAULT_PARAMS).success);
+});
+
+Deno.test("every shockable whole-number parameter is rounded by the shock schedule", () => {
+  const wholeNumbers = fieldReference(new Map())
+    .filter((r) => r.type === "whole number" && SHOCKABLE.includes(r.path))
+    .map((r) => r.path)
+    .sort();
+  deepStrictEqual([...WHOLE_NUMBER_PATHS].sort(), wholeNumbers);
 });

@@ -269,6 +269,10 @@ function validScenario(random: RandomStream): Obj {
     scenario[block] = values; // sometimes empty: `staff: {}` is valid
   }
   for (const [block, low, high] of PAIRS) order(scenario, block, low, high);
+  // Partnership depth shares may not add up to more than one (partnerships are not shockable).
+  const paper = effective(scenario, "partnerships", "shareOnPaper");
+  const deep = effective(scenario, "partnerships", "shareDeep");
+  if (paper + deep > 1) setField(scenario, "partnerships", "shareDeep", 1 - paper);
   const shocks = random() < 0.4
     ? Array.from({ length: intIn(random, 0, 4) }, () => shock(random, scenario))
     : undefined;

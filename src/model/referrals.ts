@@ -1,0 +1,173 @@
+/**
+ * M6 referrals and advocacy: a family's needs beyond family support are met only by an
+ * organisation that serves them. Each week a key worker may act on one of a family's unmet needs:
+ * if their organisation knows a service that meets it (knowledge of the landscape), they refer
+ * the family on, through a partnership where there is one. The receiver accepts a cold referral
+ * with probability `1 − threshold` (statutory gatekeeping); a working or deep partnership lowers
+ * the threshold in proportion to its strength. A warm hand-off through such a partnership
+ * carries part of the family's trust in its key worker across (vouching); a cold signpost leaves
+ * the family with only the trust it has in that sector. The family takes the referral up with the
+ * engagement probability of that trust. A referred-and-taken-up need is met and eases the
+ * family's needs; a refused or abandoned referral fails, and a family that leaves with a need
+ * never met has fallen through the gaps. Source: `003_2d3a9cdd3abf509d.txt` ("better knowledge of
+ * the landscape"; "smooth referral of families between services"; "the GP assesses them and says,
+ * 'No, you don't meet my threshold'"; "vouching for the other organisation and extending the sense
+ * of trust and safety a family feels with the voluntary organisation into the relationship with the
+ * statutory organisation"; "stop the family from falling through the gaps").
+ *
+ * @module
+ */
+import type { RandomStream } from "../core/mod.ts";
+import type { EngagementParams } from "./engagement.ts";
+import { M } from "./metric_names.ts";
+import { WORKING_STRENGTH } from "./partnership_network.ts";
+import {
+  FAMILY,
+  KNOWN_CAPACITY,
+  type ModelState,
+  PARTNER_CAPACITY,
+  PHASE,
+  REFERABLE_NEEDS,
+  SECTOR,
+} from "./state.ts";
+import type { TrustParams } from "./trust.ts";
+
+/** Parameters of M6. */
+export interface ReferralParams {
+  /** Weekly probability that a key worker acts on an engaged family's unmet need, in [0, 1]. @default 0.15 */
+  readonly actPerWeek: number;
+  /** Share of cold referrals a statutory service turns away (its threshold), in [0, 1]. @default 0.5 */
+  readonly statutoryThreshold: number;
+  /** Share of cold referrals a voluntary organisation turns away, in [0, 1]. @default 0.1 */
+  readonly voluntaryThreshold: number;
+  /** Whether referrals through a working or deep partnership are warm hand-offs (vouching). @default true */
+  readonly warmHandoffs: boolean;
+  /** Share of the family's trust in its key worker a warm hand-off carries across, in [0, 1]. @default 0.8 */
+  readonly vouchShare: number;
+  /** Share of need severity removed when a referral meets a need, in [0, 1]. @default 0.3 */
+  readonly needRelief: number;
+  /** Other organisations whose services each organisation knows at the start, integer ≥ 0. @default 3 */
+  readonly initiallyKnown: number;
+}
+
+/** Defaults of M6 (assumptions; 003 describes the mechanisms, not their sizes). */
+export const REFERRAL_DEFAULTS: ReferralParams = Object.freeze({
+  actPerWeek: 0.15,
+  statutoryThreshold: 0.5,
+  voluntaryThreshold: 0.1,
+  warmHandoffs: true,
+  vouchShare: 0.8,
+  needRelief: 0.3,
+  initiallyKnown: 3,
+});
+
+/** The random streams M6 draws from. */
+export interface ReferralStreams {
+  /** Whether a key worker acts this week, and which known service they pick. */
+  readonly refer: RandomStream;
+  /** Whether the receiver accepts. */
+  readonly accept: RandomStream;
+  /** Whether the family takes the referral up. */
+  readonly takeUp: RandomStream;
+}
+
+/**
+ * M6 step, for every supported family that engaged this week and has a need its own organisation
+ * does not serve and no referral has met: with probability `actPerWeek` its key worker acts on
+ * the lowest such need. Among running organisations that serve the need, the partner with the
+ * strongest working or deep partnership is chosen, else the first one theirs knows of (partners on
+ * paper count as unknown). No such organisation: no referral. The receiver accepts with probability `1 − threshold · (1 − s)` where s is the
+ * partnership's strength if it is at least working, else 0. The family's trust in the receiver
+ * is, for a warm hand-off, `max(T₀, vouchShare · T)`, else the sector's starting trust T₀ (for a
+ * statutory receiver, the family's trust in statutory services, which a warm hand-off raises).
+ * It takes the referral up with the engagement probability of that trust.
+ *
+ * With `enabled` false (M6 off) nobody is referred.
+ *
+ * @param state The model state.
+ * @param params M6 parameters.
+ * @param trust M3 parameters (sector starting trust).
+ * @param engagement M4 parameters (take-up follows the engagement curve).
+ * @param streams The M6 streams.
+ * @param partnershipsCount Whether partnerships count (M5 on).
+ * @param enabled Whether M6 is on.
+ */
+export function referralStep(
+  state: ModelState,
+  params: ReferralParams,
+  trust: TrustParams,
+  engagement: EngagementParams,
+  streams: ReferralStreams,
+  partnershipsCount: boolean,
+  enabled: boolean,
+): void {
+  if (!enabled) return;
+  const fam = state.families;
+  const orgs = state.orgs;
+  const p = state.partnerships;
+  const flows = state.flows;
+  const k = engagement.steepness;
+  const t50 = engagement.trustAtHalf;
+  for (let f = 0; f < fam.capacity; f++) {
+    if (fam.status[f] !== FAMILY.supported || fam.engaged[f] === 0) continue;
+    const org = fam.org[f];
+    const unmet = fam.needs[f] & ~fam.needsMet[f] & ~orgs.services[org] & REFERABLE_NEEDS;
+    if (unmet === 0 || streams.refer() >= params.actPerWeek) continue;
+    const need = unmet & -unmet; // the lowest unmet need
+    // Choose the receiver: the strongest partner serving the need, else the first one known.
+    let target = -1;
+    let edge = -1;
+    let best = -1;
+    if (partnershipsCount) {
+      const start = org * PARTNER_CAPACITY;
+      for (let i = 0; i < orgs.degree[org]; i++) {
+        const e = orgs.partnerEdges[start + i];
+        const other = p.a[e] === org ? p.b[e] : p.a[e];
+        if ((orgs.services[other] & need) === 0 || orgs.phase[other] !== PHASE.active) continue;
+        if (p.strength[e] < WORKING_STRENGTH) continue; // a partner on paper is a stranger
+        if (p.strength[e] > best) {
+          best = p.strength[e];
+          target = other;
+          edge = e;
+        }
+      }
+    }
+    if (target < 0) {
+      const start = org * KNOWN_CAPACITY;
+      for (let i = 0; i < orgs.knownCount[org]; i++) {
+        const other = orgs.known[start + i];
+        if ((orgs.services[other] & need) !== 0 && orgs.phase[other] === PHASE.active) {
+          target = other;
+          break;
+        }
+      }
+    }
+    if (target < 0) continue; // nobody known meets the need: the family may fall through the gaps
+    flows[M.referrals_made]++;
+    const warmStrength = edge >= 0 && best >= WORKING_STRENGTH ? best : 0;
+    if (edge >= 0) {
+      if (p.a[edge] === org) p.flowAB[edge]++;
+      else p.flowBA[edge]++;
+    }
+    const statutory = orgs.sector[target] === SECTOR.statutory;
+    const threshold = statutory ? params.statutoryThreshold : params.voluntaryThreshold;
+    if (streams.accept() >= 1 - threshold * (1 - warmStrength)) {
+      flows[M.referrals_failed]++;
+      continue;
+    }
+    if (statutory) orgs.statutoryReferrals[0]++;
+    const warm = warmStrength > 0 && params.warmHandoffs;
+    const base = statutory ? fam.trustStatutory[f] : trust.initialVoluntary;
+    const carried = params.vouchShare * fam.trust[f];
+    const t = warm && carried > base ? carried : base;
+    if (statutory && t > fam.trustStatutory[f]) fam.trustStatutory[f] = t;
+    if (streams.takeUp() < 1 / (1 + Math.exp(-k * (t - t50)))) {
+      flows[M.referrals_completed]++;
+      fam.needsMet[f] |= need;
+      fam.severity[f] *= 1 - params.needRelief;
+      if (statutory) orgs.statutoryReferrals[1]++;
+    } else {
+      flows[M.referrals_failed]++;
+    }
+  }
+}
