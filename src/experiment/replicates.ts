@@ -7,8 +7,11 @@
  */
 import { replicateSeed } from "../core/mod.ts";
 import type { Recording } from "../core/mod.ts";
-import { createModel, runModel } from "../model/mod.ts";
+import { createModel, type NetworkSnapshot, runModel, snapshotNetwork } from "../model/mod.ts";
 import type { Scenario } from "../scenario/mod.ts";
+
+/** Weeks between network snapshots (the last week of each year). */
+export const NETWORK_SNAPSHOT_WEEKS = 52;
 
 /** One finished run. */
 export interface RunResult {
@@ -22,6 +25,8 @@ export interface RunResult {
   readonly recording: Recording;
   /** Each organisation's budget and spend by year (M10). */
   readonly accounts: Accounts;
+  /** The partnership network at the end of each year (replicate 0 only; empty otherwise). */
+  readonly network: readonly NetworkSnapshot[];
 }
 
 /** Budget and spend by organisation and year, copied from the model state at the end of a run. */
@@ -65,7 +70,14 @@ export function runReplicates(
   for (let r = 0; r < replicates; r++) {
     const seed = replicateSeed(scenario.seed, r);
     const model = createModel(scenario.params, seed);
-    const recording = runModel(model);
+    const network: NetworkSnapshot[] = [];
+    const recording = r === 0
+      ? runModel(model, (week) => {
+        if ((week + 1) % NETWORK_SNAPSHOT_WEEKS === 0) {
+          network.push(snapshotNetwork(model.state, week));
+        }
+      })
+      : runModel(model);
     const orgs = model.state.orgs;
     results.push({
       scenario: scenario.name,
@@ -78,6 +90,7 @@ export function runReplicates(
         budgetByYear: orgs.budgetByYear,
         spendByYear: orgs.spendByYear,
       },
+      network,
     });
     onRun?.(r + 1);
   }

@@ -63,6 +63,7 @@ export {
 } from "./referrals.ts";
 export { FAMILY_DEFAULTS, type FamilyParams, intakeStep, type IntakeStreams } from "./intake.ts";
 export { measure } from "./measure.ts";
+export { type NetworkSnapshot, snapshotNetwork } from "./network_snapshot.ts";
 export { M, METRIC_NAMES, type MetricKind, METRICS, type MetricSpec } from "./metric_names.ts";
 export { createModel, type Model, runModel, simulate, STREAM_NAMES } from "./model.ts";
 export { MONEY_DEFAULTS, type MoneyParams, moneyStep, postsFundedBy } from "./money.ts";

@@ -136,7 +136,7 @@ export function createModel(params: ModelParams, seed: number): Model {
   });
   for (let o = 0; o < organisations.funded; o++) state.orgs.grantGbpPerYear[o] = grant;
   setupServices(state, params, streams["organisations.services"]);
-  setupPartnerships(state, params.partnerships, streams["partnerships.setup"]);
+  if (on.partnerships) setupPartnerships(state, params.partnerships, streams["partnerships.setup"]);
 
   const beta = randomBeta.source(streams["staff.capability"])(
     params.staff.capabilityMean * params.staff.capabilityConcentration,
@@ -275,6 +275,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]
  * Runs a model to its horizon and returns its weekly metrics.
  *
  * @param model A model from {@linkcode createModel}.
+ * @param onWeek Called after each week is measured (e.g. to take network snapshots).
  * @returns The recording: one column per metric, one row per week.
  *
  * @example
@@ -287,12 +288,17 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]
  * ok(column(rec, "families_supported")[103] > 0);
  * ```
  */
-export function runModel(model: Model): Recording {
+export function runModel(model: Model, onWeek?: (week: number) => void): Recording {
   const recorder = createRecorder(METRIC_NAMES, model.weeks);
   runLoop(model.schedule, {
     weeks: model.weeks,
     recorder,
-    measure: (_week, values) => measure(model.state, values),
+    measure: onWeek === undefined
+      ? (_week, values) => measure(model.state, values)
+      : (week, values) => {
+        measure(model.state, values);
+        onWeek(week);
+      },
   });
   return recorder;
 }

@@ -30,7 +30,7 @@ export interface MechanismSwitches {
   readonly trust: boolean;
   /** M4 engagement. Off: every supported family engages every week; no drop-out, no escalation. @default true */
   readonly engagement: boolean;
-  /** M5 partnership network. Off: partnerships neither change nor cost time, and count for nothing in referrals. @default true */
+  /** M5 partnership network. Off: no formal partnerships are set up; informal ones from networking neither change nor cost time, and count for nothing in referrals. @default true */
   readonly partnerships: boolean;
   /** M6 referrals. Off: nobody is referred on; needs beyond family support stay unmet. @default true */
   readonly referrals: boolean;

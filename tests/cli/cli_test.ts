@@ -271,7 +271,7 @@ Deno.test("sim validate checks files without running them: exit 0 when all are v
     TINY,
   );
   strictEqual(good.code, 0, good.stderr);
-  match(good.stdout, /ok {3}scenarios\/pandemic\.yaml: "pandemic", seed 2015, 10 years, 6 shocks/);
+  match(good.stdout, /ok {3}scenarios\/pandemic\.yaml: "pandemic", seed 2015, 10 years, 8 shocks/);
   const bad = await task(
     "sim",
     "validate",
@@ -317,7 +317,7 @@ Deno.test("the pandemic scenario runs end to end and its shock shows in the time
     );
     ok(mean("staff_leavers", 182, 260) > mean("staff_leavers", 104, 156), "more key workers leave");
     const manifest = JSON.parse(await Deno.readTextFile(`${out}/manifest.json`));
-    strictEqual(manifest.parameters.shocks.length, 6);
+    strictEqual(manifest.parameters.shocks.length, 8);
     strictEqual(manifest.scenario.input.extends, undefined, "extends is resolved before the run");
   } finally {
     await Deno.remove(out, { recursive: true });
