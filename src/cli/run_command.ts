@@ -50,13 +50,15 @@ export const RUN_FILES = [
   "timeseries.arrow",
   "budgets.csv",
   "budgets.arrow",
+  "network.json",
   "main_metrics.svg",
   "manifest.json",
 ] as const;
 
 /**
  * Loads a scenario, runs its replicates and writes `runs.csv`, `runs.arrow`,
- * `timeseries.csv`, `timeseries.arrow`, `budgets.csv`, `budgets.arrow`, `main_metrics.svg` and
+ * `timeseries.csv`, `timeseries.arrow`, `budgets.csv`, `budgets.arrow`, `network.json` (the
+ * partnership network at the end of each year of replicate 0), `main_metrics.svg` and
  * `manifest.json` into the output
  * folder (default `out/<scenario name>`). Nothing is written if the scenario is invalid or a
  * run fails.
@@ -133,6 +135,19 @@ export async function outputFiles(
     { name: "timeseries.arrow", data: tableToArrow(timeseries) },
     { name: "budgets.csv", data: tableToCsv(budgets) },
     { name: "budgets.arrow", data: tableToArrow(budgets) },
+    {
+      name: "network.json",
+      data: JSON.stringify(
+        {
+          scenario: scenario.name,
+          replicate: results[0]?.replicate ?? 0,
+          seed: results[0]?.seed ?? 0,
+          snapshots: results[0]?.network ?? [],
+        },
+        null,
+        1,
+      ) + "\n",
+    },
     { name: "main_metrics.svg", data: svg },
   ];
   const manifest = await buildManifest({

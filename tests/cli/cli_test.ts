@@ -13,6 +13,9 @@ const DATA_FILES = [
   "runs.arrow",
   "timeseries.csv",
   "timeseries.arrow",
+  "budgets.csv",
+  "budgets.arrow",
+  "network.json",
   "main_metrics.svg",
 ];
 
