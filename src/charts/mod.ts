@@ -45,3 +45,4 @@ export {
   type TimeseriesRow,
   WEEKS_PER_YEAR,
 } from "./timeseries_chart.ts";
+export { networkChart, type NetworkChartOptions, type NetworkSnapshot } from "./network_chart.ts";

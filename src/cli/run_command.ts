@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { timeseriesChart, type TimeseriesRow } from "../charts/mod.ts";
+import { networkChart, timeseriesChart, type TimeseriesRow } from "../charts/mod.ts";
 import {
   budgetsTable,
   buildManifest,
@@ -51,6 +51,7 @@ export const RUN_FILES = [
   "budgets.csv",
   "budgets.arrow",
   "network.json",
+  "network.svg",
   "main_metrics.svg",
   "manifest.json",
 ] as const;
@@ -58,7 +59,8 @@ export const RUN_FILES = [
 /**
  * Loads a scenario, runs its replicates and writes `runs.csv`, `runs.arrow`,
  * `timeseries.csv`, `timeseries.arrow`, `budgets.csv`, `budgets.arrow`, `network.json` (the
- * partnership network at the end of each year of replicate 0), `main_metrics.svg` and
+ * partnership network at the end of each year of replicate 0), `network.svg` (that network at the
+ * end of year 3, or the last year run), `main_metrics.svg` and
  * `manifest.json` into the output
  * folder (default `out/<scenario name>`). Nothing is written if the scenario is invalid or a
  * run fails.
@@ -128,6 +130,18 @@ export async function outputFiles(
     source,
     markers: [...markers].map(([week, label]) => ({ week, label })),
   });
+  // The network drawn at the end of the third year (mid-programme), else the last snapshot.
+  const snapshots = results[0]?.network ?? [];
+  const shown = snapshots.find((n) => n.week === 155) ?? snapshots[snapshots.length - 1];
+  const networkSvg = shown === undefined ? undefined : networkChart(shown, {
+    title: `${scenario.name}: partnership network, end of year ${
+      Math.round((shown.week + 1) / 52)
+    }`,
+    source: `Scenario ${scenario.name} (${scenario.file}), replicate 0, run seed ${
+      results[0].seed
+    }`,
+    seed: scenario.seed,
+  });
   const files: OutputFile[] = [
     { name: "runs.csv", data: tableToCsv(runs) },
     { name: "runs.arrow", data: tableToArrow(runs) },
@@ -148,6 +162,7 @@ export async function outputFiles(
         1,
       ) + "\n",
     },
+    ...(networkSvg === undefined ? [] : [{ name: "network.svg", data: networkSvg }]),
     { name: "main_metrics.svg", data: svg },
   ];
   const manifest = await buildManifest({

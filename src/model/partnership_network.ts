@@ -66,6 +66,9 @@ export const WORKING_STRENGTH = 0.3;
 /** Strength at which a partnership is deep. */
 export const DEEP_STRENGTH = 0.65;
 
+/** Draws of a partner before giving up when every candidate is a partner already. */
+const MAX_PARTNER_DRAWS = 20;
+
 /** Effort and starting strength of the three depths. */
 const START = Object.freeze({
   paper: { effort: 0.05, strength: 0.1, levels: LEVEL.delivery },
@@ -183,7 +186,9 @@ export function partnershipBetween(state: ModelState, x: number, y: number): num
 /**
  * Gives every funded organisation its formal partners at the start: `perOrganisation` partners,
  * each statutory with probability `statutoryShare` (else another funded organisation), starting
- * on paper, working or deep by the shares given, formal with probability `formalShare`.
+ * on paper, working or deep by the shares given, formal with probability `formalShare`. A draw
+ * that falls on an existing partner is drawn again (up to 20 times, so that an organisation with
+ * too few possible partners ends up with all of them, not in a loop).
  *
  * @param state The model state (organisations allocated, with room for partnerships).
  * @param params M5 parameters.
@@ -209,27 +214,32 @@ export function setupPartnerships(
   let funded = 0;
   while (funded < orgs.count && orgs.sector[funded] === SECTOR.voluntary) funded++;
   const statutory = orgs.count - funded;
+  if (funded + statutory < 2) return; // nobody to partner with
   for (let a = 0; a < funded; a++) {
     for (let k = 0; k < params.perOrganisation; k++) {
-      const toStatutory = statutory > 0 && (funded < 2 || random() < params.statutoryShare);
-      let b = toStatutory
-        ? funded + Math.floor(random() * statutory)
-        : Math.floor(random() * (funded - 1));
-      if (!toStatutory && b >= a) b++;
       const u = random();
       const depth = u < params.shareOnPaper
         ? START.paper
         : u < params.shareOnPaper + params.shareDeep
         ? START.deep
         : START.working;
-      addPartnership(state, a, b, {
+      const start = {
         effort: depth.effort,
         strength: depth.strength,
         levels: depth.levels,
         formal: random() < params.formalShare ? 1 : 0,
         informal: 0,
         sharedGoal: 0.4 + 0.6 * random(),
-      });
+      };
+      // Draw a partner; draw again (a bounded number of times) if they are partners already.
+      for (let attempt = 0; attempt < MAX_PARTNER_DRAWS; attempt++) {
+        const toStatutory = statutory > 0 && (funded < 2 || random() < params.statutoryShare);
+        let b = toStatutory
+          ? funded + Math.floor(random() * statutory)
+          : Math.floor(random() * (funded - 1));
+        if (!toStatutory && b >= a) b++;
+        if (addPartnership(state, a, b, start) >= 0) break;
+      }
     }
   }
 }

@@ -16,6 +16,7 @@ const DATA_FILES = [
   "budgets.csv",
   "budgets.arrow",
   "network.json",
+  "network.svg",
   "main_metrics.svg",
 ];
 
