@@ -64,6 +64,9 @@ export async function runDemo(
     print("");
   }
   print("Intervals are 95% intervals of the mean across replicates (Student's t).");
-  print(`Files (runs, timeseries as CSV and Arrow, main_metrics.svg, manifest.json):`);
+  print(
+    "Files (runs, timeseries and budgets as CSV and Arrow, network.json, network.svg, " +
+      "main_metrics.svg, manifest.json):",
+  );
   for (const dir of dirs) print(`  ${dir}/`);
 }

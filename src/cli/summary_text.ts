@@ -28,6 +28,8 @@ export const SHOWN_METRICS: readonly ShownMetric[] = [
   { name: "families_completed", label: "Families completing", digits: 0 },
   { name: "mean_trust", label: "Mean trust in key worker", digits: 3 },
   { name: "key_worker_changes_per_family", label: "Key-worker changes per family", digits: 3 },
+  { name: "referrals_completed", label: "Referrals completed", digits: 0 },
+  { name: "fell_through_gaps", label: "Families fallen through the gaps", digits: 0 },
   { name: "spend_gbp", label: "Spend (£m)", digits: 2 },
   { name: "cost_per_outcome_gbp", label: "Cost per outcome (£)", digits: 0 },
   { name: "outcomes_per_million_gbp", label: "Outcomes per £1m", digits: 1 },
