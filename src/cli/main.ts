@@ -30,6 +30,8 @@ run options:
   --out DIR         output folder (default out/<scenario name>)
   --set a.b=value   override one field by its dotted path, e.g. --set staff.turnoverPerYear=0.3
                     (repeatable; checked like the file)
+  --network-every W weeks between snapshots of the partnership network in network.json
+                    (default 52: the end of each year; 1: every week)
 
 run writes runs.csv/.arrow, timeseries.csv/.arrow, budgets.csv, main_metrics.svg, manifest.json.
 Exit codes: 0 done, 2 bad input (nothing written), 1 unexpected failure.`;
@@ -116,6 +118,7 @@ async function runVerb(
         replicates: { type: "string", short: "r" },
         out: { type: "string", short: "o" },
         set: { type: "string", multiple: true },
+        "network-every": { type: "string" },
       },
     });
   } catch (error) {
@@ -139,6 +142,7 @@ async function runVerb(
     out: values.out,
     seed,
     overrides: parseOverrides(values.set ?? []),
+    networkEveryWeeks: integerOption("--network-every", values["network-every"], 52, 1, 100_000),
     command: ["run", ...rest],
   });
   const fw = result.results.reduce(

@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly overrides: readonly Override[];
   /** The command line, for the manifest. */
   readonly command: readonly string[];
+  /** Weeks between network snapshots in `network.json` (default 52). */
+  readonly networkEveryWeeks?: number;
 }
 
 /** What a run wrote. */
@@ -88,7 +90,9 @@ export async function runScenario(options: RunOptions): Promise<RunOutput> {
   const dir = options.out ?? `out/${safeFolderName(scenario.name)}`;
   const startedAt = new Date();
   const t0 = performance.now();
-  const results = runReplicates(scenario, options.replicates);
+  const results = runReplicates(scenario, options.replicates, {
+    networkEveryWeeks: options.networkEveryWeeks,
+  });
   const wallSeconds = (performance.now() - t0) / 1000;
   const files = await outputFiles(scenario, results, {
     command: options.command,
@@ -132,7 +136,7 @@ export async function outputFiles(
   });
   // The network drawn at the end of the third year (mid-programme), else the last snapshot.
   const snapshots = results[0]?.network ?? [];
-  const shown = snapshots.find((n) => n.week === 155) ?? snapshots[snapshots.length - 1];
+  const shown = snapshots.findLast((n) => n.week <= 155) ?? snapshots[snapshots.length - 1];
   const networkSvg = shown === undefined ? undefined : networkChart(shown, {
     title: `${scenario.name}: partnership network, end of year ${
       Math.round((shown.week + 1) / 52)

@@ -10,8 +10,16 @@ import type { Recording } from "../core/mod.ts";
 import { createModel, type NetworkSnapshot, runModel, snapshotNetwork } from "../model/mod.ts";
 import type { Scenario } from "../scenario/mod.ts";
 
-/** Weeks between network snapshots (the last week of each year). */
+/** Default weeks between network snapshots: the last week of each year. */
 export const NETWORK_SNAPSHOT_WEEKS = 52;
+
+/** Options of {@linkcode runReplicates}. */
+export interface ReplicateOptions {
+  /** Called after each run (for progress), with the number done. */
+  readonly onRun?: (done: number) => void;
+  /** Weeks between snapshots of replicate 0's partnership network (1 = every week). @default 52 */
+  readonly networkEveryWeeks?: number;
+}
 
 /** One finished run. */
 export interface RunResult {
@@ -46,7 +54,7 @@ export interface Accounts {
  *
  * @param scenario A validated scenario.
  * @param replicates How many (an integer ≥ 1).
- * @param onRun Called after each run (for progress), with the number done.
+ * @param options Progress callback and how often to snapshot the network.
  * @returns One result per replicate, in replicate order.
  *
  * @example
@@ -61,8 +69,9 @@ export interface Accounts {
 export function runReplicates(
   scenario: Scenario,
   replicates: number,
-  onRun?: (done: number) => void,
+  options: ReplicateOptions = {},
 ): RunResult[] {
+  const every = options.networkEveryWeeks ?? NETWORK_SNAPSHOT_WEEKS;
   if (!Number.isInteger(replicates) || replicates < 1) {
     throw new RangeError(`Cannot run a number of replicates: ${replicates}`);
   }
@@ -73,7 +82,7 @@ export function runReplicates(
     const network: NetworkSnapshot[] = [];
     const recording = r === 0
       ? runModel(model, (week) => {
-        if ((week + 1) % NETWORK_SNAPSHOT_WEEKS === 0) {
+        if ((week + 1) % every === 0) {
           network.push(snapshotNetwork(model.state, week));
         }
       })
@@ -92,7 +101,7 @@ export function runReplicates(
       },
       network,
     });
-    onRun?.(r + 1);
+    options.onRun?.(r + 1);
   }
   return results;
 }

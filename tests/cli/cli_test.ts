@@ -327,3 +327,34 @@ Deno.test("the pandemic scenario runs end to end and its shock shows in the time
     await Deno.remove(out, { recursive: true });
   }
 });
+
+Deno.test("sim run --network-every 1 writes the partnership network for every week of replicate 0", async () => {
+  const out = await Deno.makeTempDir();
+  try {
+    const r = await task(
+      "sim",
+      "run",
+      TINY,
+      "--replicates",
+      "2",
+      "--out",
+      out,
+      "--network-every",
+      "1",
+    );
+    strictEqual(r.code, 0, r.stderr);
+    const network = JSON.parse(await Deno.readTextFile(`${out}/network.json`));
+    strictEqual(network.snapshots.length, 156, "three years of weeks");
+    deepStrictEqual(network.snapshots.slice(0, 2).map((s: { week: number }) => s.week), [0, 1]);
+    const last = network.snapshots[155];
+    strictEqual(last.organisations.length, 5);
+    ok(
+      last.partnerships.every((p: { depth: string }) =>
+        ["paper", "working", "deep"].includes(p.depth)
+      ),
+    );
+    ok((await Deno.readTextFile(`${out}/network.svg`)).includes("partnership network"));
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+});
