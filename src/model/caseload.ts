@@ -26,9 +26,10 @@ import {
 import { trustAfterKeyWorkerLoss, type TrustParams } from "./trust.ts";
 
 /**
- * Caseload step. First, every post's contact share for the week: `statutoryCapacityShare` for
- * statutory posts; for a funded organisation's posts, the share of staff time its partnerships
- * (M5) leave for casework, `max(0.5, 1 − partnershipHours / (posts · hoursPerPostPerWeek))`. Then, for every family slot: detach families whose key
+ * Caseload step. First, every post's contact share for the week: the share of staff time the
+ * organisation's partnerships (M5) leave for casework,
+ * `max(0.5, 1 − partnershipHours / (posts · hoursPerPostPerWeek))`, times
+ * `statutoryCapacityShare` for a statutory service. Then, for every family slot: detach families whose key
  * worker left, close or hand over caseloads of organisations whose grant ended or paused this
  * week, then give waiting families a key worker where one has room (caseload below
  * `caseloadMax`, or `floor(caseloadMax · statutoryCapacityShare)` for a statutory post).
@@ -77,7 +78,7 @@ export function caseloadStep(
     const first = orgs.postStart[o];
     const last = orgs.postStart[o + 1];
     const free = 1 - orgs.partnershipHours[o] / ((last - first) * hoursPerPostPerWeek);
-    const contact = orgs.sector[o] === SECTOR.statutory ? share : (free < 0.5 ? 0.5 : free);
+    const contact = (free < 0.5 ? 0.5 : free) * (orgs.sector[o] === SECTOR.statutory ? share : 1);
     for (let p = first; p < last; p++) posts.contactShare[p] = contact;
   }
   for (let f = 0; f < fam.capacity; f++) {

@@ -77,6 +77,7 @@ export interface IntakeStreams {
  * @param params Arrival parameters.
  * @param funding M1 parameters (an organisation near an unsecured end takes no one new).
  * @param trust M3 parameters (initial trust).
+ * @param parents M8 parameters (ambassadors' effect on trust and take-up).
  * @param streams The intake streams.
  * @param week The current week.
  *

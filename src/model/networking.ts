@@ -63,8 +63,8 @@ export interface NetworkingStreams {
  * organisation has a running grant): each such organisation attends with probability
  * `attendance` and gains peer support for `peerSupportWeeks`; each pair of attendees meets with
  * probability `meetProbability`, learning of each other's services, and, if not yet partners,
- * starts an informal partnership (on paper at first, effort 0.5) with probability
- * `informalProbability`. Every week, each organisation's leaving hazard is multiplied by
+ * starts an informal partnership (on paper at first, effort 0.5, held by either side with equal
+ * chance) with probability `informalProbability`. Every week, each organisation's leaving hazard is multiplied by
  * `1 − peerSupportEffect` while its peer support lasts.
  *
  * With `enabled` false (M7 off) no events are held.
@@ -113,7 +113,11 @@ export function networkingStep(
         const b = attendees[j];
         learnOf(orgs, a, b);
         learnOf(orgs, b, a);
-        if (streams.meet() < params.informalProbability) addPartnership(state, a, b, INFORMAL);
+        if (streams.meet() < params.informalProbability) {
+          // Either side may be the one whose worker holds the new partnership.
+          if (streams.meet() < 0.5) addPartnership(state, a, b, INFORMAL);
+          else addPartnership(state, b, a, INFORMAL);
+        }
       }
     }
   }

@@ -56,7 +56,7 @@ const ALL_OUTCOMES = 0b111;
  * M4 outcomes step, for every active family. An engaged family with key worker w gains, on each
  * outcome k, `g_k · q_w · ℓ_w · c_w · (0.5 + 0.5 T) · (1 − drag · s) · (1 − u · n)` (capability
  * q, learning ℓ, contact c, trust T, severity s, `unmetNeedDrag` u, needs beyond family support
- * still unmet n), and its severity falls by `recoveryPerWeek · s`. A family
+ * still unmet n; the last factor is kept at 0 or above), and its severity falls by `recoveryPerWeek · s`. A family
  * that does not engage loses `decayPerWeek` of its progress. Severity escalates by
  * `escalationPerWeek · (1 − s)` in every week waiting or disengaged (when M4 is on). Each
  * outcome counts once when its progress first reaches `threshold`; a family with all three
@@ -114,8 +114,9 @@ export function outcomesStep(
       const unmet = fam.needs[f] & ~fam.needsMet[f];
       const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
         ((unmet >> 4) & 1);
+      const needFactor = 1 - needDrag * unmetCount;
       const effect = posts.capability[w] * posts.learning[w] * contact *
-        (0.5 + 0.5 * fam.trust[f]) * (1 - drag * s) * (1 - needDrag * unmetCount);
+        (0.5 + 0.5 * fam.trust[f]) * (1 - drag * s) * (needFactor > 0 ? needFactor : 0);
       const i = 3 * f;
       let achieved = fam.achieved[f];
       const p0 = progress[i] + g0 * effect;

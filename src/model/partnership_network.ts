@@ -29,7 +29,7 @@ export interface PartnershipParams {
   readonly shareDeep: number;
   /** Share of partnerships with a formal agreement, in [0, 1]. @default 0.5 */
   readonly formalShare: number;
-  /** Staff hours a week a funded organisation spends on each partnership, ≥ 0. @default 1.5 */
+  /** Staff hours a week each side spends on each partnership, ≥ 0. @default 1.5 */
   readonly hoursPerWeek: number;
   /** Weekly growth of strength at full effort, shared goal and mutual benefit, in [0, 1]. @default 0.03 */
   readonly growthPerWeek: number;
@@ -257,11 +257,12 @@ export function setupPartnerships(
  * - referral flows decay by 5% a week;
  * - once at least working, each side knows what the other offers (a partnership on paper
  *   teaches nothing);
- * - the funded side spends `hoursPerWeek` on it, whatever its depth.
+ * - while both sides run, each spends `hoursPerWeek` on it, whatever its depth.
  *
- * Each funded organisation's posts then give casework contact
- * `max(0.5, 1 − hours / (posts · hoursPerPostPerWeek))` of the usual (`posts.contactShare` is
- * set by the caseload step from `orgs.partnershipHours`). With `enabled` false (M5 off),
+ * Each organisation's posts then give casework contact
+ * `max(0.5, 1 − hours / (posts · hoursPerPostPerWeek))` of the usual (times the statutory capacity
+ * share for statutory services; `posts.contactShare` is set by the caseload step from
+ * `orgs.partnershipHours`). With `enabled` false (M5 off),
  * partnerships neither change nor cost time, and referrals treat every partner as a stranger.
  *
  * @param state The model state.
@@ -330,6 +331,10 @@ export function partnershipStep(
     }
     p.flowAB[e] = ab * 0.95;
     p.flowBA[e] = ba * 0.95;
-    if (running) orgs.partnershipHours[a] += params.hoursPerWeek;
+    if (running) {
+      // Both sides give the partnership time, taken from their casework.
+      orgs.partnershipHours[a] += params.hoursPerWeek;
+      orgs.partnershipHours[p.b[e]] += params.hoursPerWeek;
+    }
   }
 }

@@ -63,7 +63,7 @@ export const REFERRAL_DEFAULTS: ReferralParams = Object.freeze({
 
 /** The random streams M6 draws from. */
 export interface ReferralStreams {
-  /** Whether a key worker acts this week, and which known service they pick. */
+  /** Whether a key worker acts this week. */
   readonly refer: RandomStream;
   /** Whether the receiver accepts. */
   readonly accept: RandomStream;

@@ -39,7 +39,7 @@ const mechanisms = z.strictObject({
   partnerships: field(
     z.boolean(),
     "switch",
-    "M5 partnerships; off: they neither change nor cost time, and count for nothing in referrals",
+    "M5 partnerships; off: no formal ones are set up; informal ones neither change nor cost time, nor count in referrals",
   ),
   referrals: field(z.boolean(), "switch", "M6 referrals; off: nobody is referred on"),
   networking: field(

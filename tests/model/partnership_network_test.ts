@@ -284,20 +284,20 @@ Deno.test("partnershipStep() puts in no effort and spends no hours while either 
   const e = addPartnership(running, 0, 1, start(0.5, 1));
   partnershipStep(running, PARTNERSHIP_DEFAULTS, true);
   ok(close(running.partnerships.strength[e], 0.5 + 0.03 * 0.5 * 0.5));
-  deepStrictEqual([running.orgs.partnershipHours[0], running.orgs.partnershipHours[1]], [1.5, 0]);
+  deepStrictEqual([running.orgs.partnershipHours[0], running.orgs.partnershipHours[1]], [1.5, 1.5]);
 });
 
-Deno.test("partnershipStep() charges hoursPerWeek per partnership, whatever its depth, to the funded side, afresh each week", () => {
+Deno.test("partnershipStep() charges hoursPerWeek per partnership, whatever its depth, to both sides, afresh each week", () => {
   const s = organisations(4, 1, 3); // 0, 1, 2 funded; 3 statutory
   addPartnership(s, 0, 1, start(0.1, 0.05)); // on paper
   addPartnership(s, 0, 3, start(0.8, 0.9)); // deep
   addPartnership(s, 1, 3, start(0.45, 0.5)); // working
   for (let w = 0; w < 3; w++) {
     partnershipStep(s, PARTNERSHIP_DEFAULTS, true);
-    deepStrictEqual(Array.from(s.orgs.partnershipHours), [3, 1.5, 0, 0], `week ${w}`);
+    deepStrictEqual(Array.from(s.orgs.partnershipHours), [3, 3, 0, 3], `week ${w}`);
   }
   partnershipStep(s, { ...PARTNERSHIP_DEFAULTS, hoursPerWeek: 2 }, true);
-  deepStrictEqual(Array.from(s.orgs.partnershipHours), [4, 2, 0, 0]);
+  deepStrictEqual(Array.from(s.orgs.partnershipHours), [4, 4, 0, 4]);
 });
 
 Deno.test("partnershipStep() teaches both sides once a partnership becomes working, and nothing while it is on paper", () => {
