@@ -190,7 +190,10 @@ export function createModel(params: ModelParams, seed: number): Model {
       run: (week) => fundingStep(state, funding, streams["funding.decision"], week),
     },
     { name: "staff", run: () => staffStep(state, staff, funding, staffStreams, on.staffTurnover) },
-    { name: "money", run: (week) => moneyStep(state, money, week) },
+    {
+      name: "money",
+      run: (week) => moneyStep(state, money, week, partnerships.hoursPerPostPerWeek),
+    },
     {
       name: "intake",
       run: (week) => intakeStep(state, families, funding, trust, parents, intakeStreams, week),

@@ -52,11 +52,14 @@ export function postsFundedBy(params: MoneyParams, grantGbpPerYear: number): num
 /**
  * Money step: pays this week's salaries for filled posts, overheads for running grants and
  * recruitment for key workers hired this week (tenure 0); records the week's awarded grant
- * budget (`budget_gbp`), and adds budget and spend to each organisation's year.
+ * budget (`budget_gbp`) and the part of salaries that paid for partnership time
+ * (`partnership_cost_gbp`: salaries × the share of the posts' hours spent on partnerships, as
+ * last set by M5), and adds budget and spend to each organisation's year.
  *
  * @param state The model state.
  * @param params Money parameters.
  * @param week The current week.
+ * @param hoursPerPostPerWeek Staff hours in a key worker's week.
  *
  * @example A running grant with one filled post spends salary and overheads
  * ```ts
@@ -72,7 +75,12 @@ export function postsFundedBy(params: MoneyParams, grantGbpPerYear: number): num
  * ok(Math.abs(s.flows[M.budget_gbp] - 1_000) < 1e-9);
  * ```
  */
-export function moneyStep(state: ModelState, params: MoneyParams, week: number): void {
+export function moneyStep(
+  state: ModelState,
+  params: MoneyParams,
+  week: number,
+  hoursPerPostPerWeek = 37.5,
+): void {
   const orgs = state.orgs;
   const posts = state.posts;
   const grantSalary = params.salaryGbpPerPostPerYear / WEEKS_PER_YEAR;
@@ -82,6 +90,7 @@ export function moneyStep(state: ModelState, params: MoneyParams, week: number):
   let grantSpend = 0;
   let coreSpend = 0;
   let grantBudget = 0;
+  let partnershipCost = 0;
   for (let o = 0; o < orgs.count; o++) {
     if (orgs.phase[o] !== PHASE.active) continue;
     const statutory = orgs.sector[o] === SECTOR.statutory;
@@ -92,11 +101,16 @@ export function moneyStep(state: ModelState, params: MoneyParams, week: number):
       : orgs.grantGbpPerYear[o] / WEEKS_PER_YEAR;
     let spend = statutory ? 0 : params.overheadShare * budget;
     const salary = statutory ? coreSalary : grantSalary;
+    let salaries = 0;
     for (let p = first; p < last; p++) {
       if (posts.status[p] !== POST.filled) continue;
-      spend += salary;
+      salaries += salary;
       if (posts.tenureWeeks[p] === 0) spend += params.recruitmentCostGbp;
     }
+    spend += salaries;
+    // Partnership time (M5) is paid for within salaries: its share of the posts' hours.
+    const share = orgs.partnershipHours[o] / ((last - first) * hoursPerPostPerWeek);
+    partnershipCost += salaries * (share > 1 ? 1 : share);
     orgs.budgetByYear[o * years + year] += budget;
     orgs.spendByYear[o * years + year] += spend;
     if (statutory) {
@@ -109,4 +123,5 @@ export function moneyStep(state: ModelState, params: MoneyParams, week: number):
   state.flows[M.grant_spend_gbp] += grantSpend;
   state.flows[M.spend_gbp] += grantSpend + coreSpend;
   state.flows[M.budget_gbp] += grantBudget;
+  state.flows[M.partnership_cost_gbp] += partnershipCost;
 }

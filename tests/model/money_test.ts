@@ -60,3 +60,15 @@ Deno.test("moneyStep() keeps each organisation's budget and spend by year", () =
     "statutory core cost",
   );
 });
+
+Deno.test("moneyStep() reports the part of salaries that paid for partnership time", () => {
+  const s = allocateState({ postsPerOrganisation: [2], fundedCount: 1, familyCapacity: 1 });
+  s.orgs.phase[0] = PHASE.active;
+  s.orgs.grantGbpPerYear[0] = 100_000;
+  s.posts.status.fill(POST.filled);
+  s.posts.tenureWeeks.fill(10);
+  s.orgs.partnershipHours[0] = 7.5; // a tenth of two 37.5-hour weeks
+  moneyStep(s, MONEY_DEFAULTS, 0);
+  ok(close(s.flows[M.partnership_cost_gbp], 0.1 * 2 * 32_000 / 52));
+  ok(s.flows[M.partnership_cost_gbp] < s.flows[M.spend_gbp], "a part of spend, not extra");
+});
