@@ -216,3 +216,25 @@ for (const [name, problems] of Object.entries(ROWS)) {
     });
   });
 }
+
+Deno.test("sim validate, run as a user types it, refuses every bad file with exit code 2 and names each one", async () => {
+  const names = Object.keys(ROWS).filter((n) =>
+    !n.endsWith("_base.yaml") && !n.endsWith("_b.yaml")
+  );
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "-q", "sim", "validate", ...names.map((n) => `tests/fixtures/bad/${n}`)],
+    cwd: new URL("../../", import.meta.url).pathname,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const stderr = new TextDecoder().decode(output.stderr);
+  strictEqual(output.code, 2, stderr);
+  for (const [name, problems] of Object.entries(ROWS)) {
+    if (!names.includes(name)) continue;
+    for (const p of problems) {
+      ok(stderr.split("\n").some((line) => linePattern(p).test(line)), `${name}: ${stderr}`);
+    }
+  }
+  ok(!stderr.includes("Unexpected failure"), stderr);
+});
