@@ -94,15 +94,13 @@ export function engagementStep(
     }
     return;
   }
-  const k = params.steepness;
-  const t50 = params.trustAtHalf;
   const dropout = params.dropoutPerMissedWeek;
   const giveUp = params.waitingDropoutPerWeek;
   for (let f = 0; f < fam.capacity; f++) {
     const status = fam.status[f];
     if (status === FAMILY.supported) {
       const t = fam.trust[f];
-      const p = 1 / (1 + Math.exp(-k * (t - t50)));
+      const p = engagementProbability(params, t);
       if (streams.engage() < p) {
         fam.engaged[f] = 1;
       } else {

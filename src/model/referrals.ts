@@ -18,7 +18,7 @@
  * @module
  */
 import type { RandomStream } from "../core/mod.ts";
-import type { EngagementParams } from "./engagement.ts";
+import { type EngagementParams, engagementProbability } from "./engagement.ts";
 import { M } from "./metric_names.ts";
 import { WORKING_STRENGTH } from "./partnership_network.ts";
 import {
@@ -106,8 +106,6 @@ export function referralStep(
   const orgs = state.orgs;
   const p = state.partnerships;
   const flows = state.flows;
-  const k = engagement.steepness;
-  const t50 = engagement.trustAtHalf;
   for (let f = 0; f < fam.capacity; f++) {
     if (fam.status[f] !== FAMILY.supported || fam.engaged[f] === 0) continue;
     const org = fam.org[f];
@@ -161,7 +159,7 @@ export function referralStep(
     const carried = params.vouchShare * fam.trust[f];
     const t = warm && carried > base ? carried : base;
     if (statutory && t > fam.trustStatutory[f]) fam.trustStatutory[f] = t;
-    if (streams.takeUp() < 1 / (1 + Math.exp(-k * (t - t50)))) {
+    if (streams.takeUp() < engagementProbability(engagement, t)) {
       flows[M.referrals_completed]++;
       fam.needsMet[f] |= need;
       fam.severity[f] *= 1 - params.needRelief;
