@@ -31,7 +31,7 @@ export interface OutcomeParams {
   readonly severityDrag: number;
   /** Weeks after referral at which an unfinished case is closed, ≥ 1. @default 104 */
   readonly maxWeeksInProgramme: number;
-  /** Share of progress lost to each need left unmet (M6), in [0, 1]. @default 0.2 */
+  /** Share of progress lost to each need left unmet (M6), in [0, 1]. @default 0.3 */
   readonly unmetNeedDrag: number;
 }
 
@@ -46,7 +46,7 @@ export const OUTCOME_DEFAULTS: OutcomeParams = Object.freeze({
   recoveryPerWeek: 0.03,
   severityDrag: 0.5,
   maxWeeksInProgramme: 104,
-  unmetNeedDrag: 0.2,
+  unmetNeedDrag: 0.3,
 });
 
 /** Bits of the three outcomes, all set: the family has completed. */

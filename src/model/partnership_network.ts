@@ -29,7 +29,7 @@ export interface PartnershipParams {
   readonly shareDeep: number;
   /** Share of partnerships with a formal agreement, in [0, 1]. @default 0.5 */
   readonly formalShare: number;
-  /** Staff hours a week each side spends on each partnership, ≥ 0. @default 1.5 */
+  /** Staff hours a week each side spends on each partnership, ≥ 0. @default 1 */
   readonly hoursPerWeek: number;
   /** Weekly growth of strength at full effort, shared goal and mutual benefit, in [0, 1]. @default 0.03 */
   readonly growthPerWeek: number;
@@ -52,7 +52,7 @@ export const PARTNERSHIP_DEFAULTS: PartnershipParams = Object.freeze({
   shareOnPaper: 0.3,
   shareDeep: 0.3,
   formalShare: 0.5,
-  hoursPerWeek: 1.5,
+  hoursPerWeek: 1,
   growthPerWeek: 0.03,
   decayPerWeek: 0.02,
   keptOnHolderLoss: 0.5,

@@ -284,7 +284,8 @@ Deno.test("partnershipStep() puts in no effort and spends no hours while either 
   const e = addPartnership(running, 0, 1, start(0.5, 1));
   partnershipStep(running, PARTNERSHIP_DEFAULTS, true);
   ok(close(running.partnerships.strength[e], 0.5 + 0.03 * 0.5 * 0.5));
-  deepStrictEqual([running.orgs.partnershipHours[0], running.orgs.partnershipHours[1]], [1.5, 1.5]);
+  const h = PARTNERSHIP_DEFAULTS.hoursPerWeek;
+  deepStrictEqual([running.orgs.partnershipHours[0], running.orgs.partnershipHours[1]], [h, h]);
 });
 
 Deno.test("partnershipStep() charges hoursPerWeek per partnership, whatever its depth, to both sides, afresh each week", () => {
@@ -294,7 +295,8 @@ Deno.test("partnershipStep() charges hoursPerWeek per partnership, whatever its 
   addPartnership(s, 1, 3, start(0.45, 0.5)); // working
   for (let w = 0; w < 3; w++) {
     partnershipStep(s, PARTNERSHIP_DEFAULTS, true);
-    deepStrictEqual(Array.from(s.orgs.partnershipHours), [3, 3, 0, 3], `week ${w}`);
+    const h = PARTNERSHIP_DEFAULTS.hoursPerWeek;
+    deepStrictEqual(Array.from(s.orgs.partnershipHours), [2 * h, 2 * h, 0, 2 * h], `week ${w}`);
   }
   partnershipStep(s, { ...PARTNERSHIP_DEFAULTS, hoursPerWeek: 2 }, true);
   deepStrictEqual(Array.from(s.orgs.partnershipHours), [4, 4, 0, 4]);
