@@ -27,4 +27,3 @@ export {
   SHOWN_METRICS,
   type ShownMetric,
 } from "./summary_text.ts";
-export { type OutputFile, writeOutputFiles } from "./write_output.ts";

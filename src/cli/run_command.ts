@@ -15,7 +15,7 @@ import {
   timeseriesTable,
 } from "../experiment/mod.ts";
 import { loadScenarioFile, type Override, type Scenario } from "../scenario/mod.ts";
-import { type OutputFile, writeOutputFiles } from "./write_output.ts";
+import { type OutputFile, writeOutputFiles } from "../experiment/mod.ts";
 
 /** Options of {@linkcode runScenario}. */
 export interface RunOptions {

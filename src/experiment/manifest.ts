@@ -77,8 +77,26 @@ export function canonicalJson(value: unknown): string {
  * notDeepStrictEqual(a, await scenarioHash(resolveScenario({ seed: 2 }, "a")));
  * ```
  */
-export async function scenarioHash(scenario: Scenario): Promise<string> {
-  const text = canonicalJson({ name: scenario.name, seed: scenario.seed, params: scenario.params });
+export function scenarioHash(scenario: Scenario): Promise<string> {
+  return sha256Hex(
+    canonicalJson({ name: scenario.name, seed: scenario.seed, params: scenario.params }),
+  );
+}
+
+/**
+ * SHA-256 of a text's UTF-8 bytes, in hexadecimal.
+ *
+ * @param text Any text.
+ * @returns 64 hex digits.
+ *
+ * @example
+ * ```ts
+ * import { sha256Hex } from "./manifest.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual((await sha256Hex("")).slice(0, 8), "e3b0c442");
+ * ```
+ */
+export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -1,6 +1,7 @@
 /**
  * Experiments: replicates with paired seeds, run summaries, statistics across replicates,
- * tidy tables (arquero) and run manifests.
+ * tidy tables (arquero) and run manifests; experiment plans (sweeps, paired comparisons) run in
+ * chunks on Workers or shards, resumable, merged into the same tables.
  *
  * @example Three replicates of a one-year scenario
  * ```ts
@@ -13,9 +14,42 @@
  *
  * @module
  */
-export { buildManifest, canonicalJson, type Manifest, scenarioHash } from "./manifest.ts";
+export { assembleTables, type ExperimentTables, pointScenarioNames } from "./assemble.ts";
+export { type Chunk, decodeChunk, encodeChunk, planMetrics, runChunk } from "./chunk.ts";
+export { comparisonTable } from "./comparison.ts";
+export {
+  buildManifest,
+  canonicalJson,
+  type Manifest,
+  scenarioHash,
+  sha256Hex,
+} from "./manifest.ts";
+export {
+  chunkCount,
+  chunkRuns,
+  type ExperimentPlan,
+  type Pairing,
+  type PlanBase,
+  planHash,
+  type PlanPoint,
+  type PlanTestFunction,
+  pointOverrides,
+  pointScenario,
+  type PointValue,
+  runCount,
+  runSeed,
+} from "./plan.ts";
 export { runReplicates, type RunResult } from "./replicates.ts";
+export {
+  type ExperimentOptions,
+  type ExperimentOutput,
+  type ExperimentProgress,
+  mergeExperiments,
+  runExperiment,
+} from "./run_experiment.ts";
 export { summariseRun } from "./run_summary.ts";
+export { ExperimentDirError, type ExperimentRecord, readExperimentRecord } from "./results_dir.ts";
+export { parseShard, type Shard, SHARD_INDEX_VARIABLES, shardChunks } from "./shard.ts";
 export { pairedDifference, summarise, type Summary, tCritical95 } from "./stats.ts";
 export {
   budgetsTable,
@@ -26,3 +60,5 @@ export {
   tableToCsv,
   timeseriesTable,
 } from "./tables.ts";
+export { defaultWorkers, runChunksInWorkers } from "./worker_pool.ts";
+export { type OutputFile, writeOutputFiles } from "./write_output.ts";

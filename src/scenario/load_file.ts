@@ -39,6 +39,28 @@ export async function loadScenarioFile(
 }
 
 /**
+ * Reads a scenario file and its `extends:` chain into one merged, checked mapping, not yet
+ * resolved into model parameters: what an experiment needs to derive many scenarios from one
+ * file (each with its own overrides, through {@linkcode resolveScenario}).
+ *
+ * @param path The file's path.
+ * @returns The merged fields, without `extends`.
+ * @throws {ScenarioError} As {@linkcode loadScenarioFile}.
+ *
+ * @example
+ * ```ts
+ * import { loadScenarioData } from "./load_file.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const data = await loadScenarioData("scenarios/pandemic.yaml");
+ * strictEqual(data.extends, undefined);
+ * strictEqual(data.seed, 2015); // from baseline.yaml, which pandemic.yaml extends
+ * ```
+ */
+export function loadScenarioData(path: string): Promise<Record<string, unknown>> {
+  return loadMerged(path, []);
+}
+
+/**
  * Reads a scenario file and its `extends:` chain into one merged mapping (not yet resolved).
  *
  * @param path The file's path.

@@ -18,10 +18,17 @@ export {
   type ParameterSource,
   renderScenarioReference,
 } from "./field_reference.ts";
-export { loadScenarioFile } from "./load_file.ts";
+export { loadScenarioData, loadScenarioFile } from "./load_file.ts";
 export { applyOverrides, type Override, parseOverrides } from "./overrides.ts";
 export { parseScenarioText } from "./parse.ts";
 export { DEFAULT_SEED, type ResolveOptions, resolveScenario, type Scenario } from "./scenario.ts";
 export { type FieldMeta, type ScenarioFile, scenarioSchema, SHOCKABLE } from "./schema.ts";
-export { describeFound, validateScenario, type Validation } from "./validate.ts";
+export {
+  describeExpected,
+  describeFound,
+  schemaAt,
+  validateAgainst,
+  validateScenario,
+  type Validation,
+} from "./validate.ts";
 export { buildScenarioReference, SCENARIO_REFERENCE_PATH } from "./write_reference.ts";

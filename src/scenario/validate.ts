@@ -33,30 +33,64 @@ export type Validation =
  * ```
  */
 export function validateScenario(raw: unknown, file: string): Validation {
+  return validateAgainst(scenarioSchema, raw, file, "scenario");
+}
+
+/**
+ * Validates parsed data against any zod schema of this project's files (scenarios, sweeps,
+ * sensitivity specs), turning each problem into a {@linkcode ScenarioIssue} that names the
+ * file, the field path, what was expected (type, unit, range, from the schema) and what was
+ * found, with "did you mean" hints for near-miss keys.
+ *
+ * @param schema The file's schema (a zod object, strict where unknown keys are errors).
+ * @param raw The parsed YAML or JSON.
+ * @param file The file name, for messages.
+ * @param kind What the file is, for messages about an empty file, e.g. `"sweep"`.
+ * @returns The typed value, or every issue found.
+ *
+ * @example
+ * ```ts
+ * import { z } from "zod";
+ * import { validateAgainst } from "./validate.ts";
+ * import { deepStrictEqual, ok } from "node:assert/strict";
+ * const schema = z.strictObject({ replicates: z.int().min(1).optional() });
+ * const result = validateAgainst(schema, { replicate: 3 }, "s.yaml", "sweep");
+ * ok(!result.ok);
+ * deepStrictEqual(result.issues[0].hint, 'did you mean "replicates"?');
+ * ```
+ */
+export function validateAgainst<T>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+  file: string,
+  kind: string,
+):
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] } {
   if (raw === null || raw === undefined) {
     return {
       ok: false,
       issues: [{
         file,
         path: "",
-        expected: "a mapping of scenario fields",
+        expected: `a mapping of ${kind} fields`,
         found: "an empty file",
       }],
     };
   }
-  const result = scenarioSchema.safeParse(raw);
+  const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const issues: ScenarioIssue[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
-      const known = knownKeys(path);
+      const known = knownKeys(schema, path);
       for (const key of issue.keys) {
         const near = nearest(key, known);
         issues.push({
           file,
           path: formatPath([...path, key]),
-          expected: path.length === 0 ? "a scenario field" : `a field of ${formatPath(path)}`,
+          expected: path.length === 0 ? `a ${kind} field` : `a field of ${formatPath(path)}`,
           found: "an unknown field",
           hint: near ? `did you mean "${near}"?` : `known fields: ${known.join(", ")}`,
         });
@@ -82,7 +116,7 @@ export function validateScenario(raw: unknown, file: string): Validation {
     issues.push({
       file,
       path: formatPath(path),
-      expected: describeExpected(schemaAt(path)),
+      expected: describeExpected(schemaAt(schema, path)),
       found: describeFound(valueAt(raw, path)),
     });
   }
@@ -110,9 +144,24 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out;
 }
 
-/** The schema of the field at a path, or undefined. */
-function schemaAt(path: readonly string[]): z.ZodType | undefined {
-  let schema: z.ZodType | undefined = scenarioSchema;
+/**
+ * The schema of the field at a path, or undefined.
+ *
+ * @param root The file's schema.
+ * @param path Field path segments (list indices step into the list's element).
+ * @returns The field's schema, unwrapped from optional.
+ *
+ * @example
+ * ```ts
+ * import { schemaAt } from "./validate.ts";
+ * import { scenarioSchema } from "./schema.ts";
+ * import { ok } from "node:assert/strict";
+ * ok(schemaAt(scenarioSchema, ["staff", "turnoverPerYear"]) !== undefined);
+ * ok(schemaAt(scenarioSchema, ["staff", "nonsense"]) === undefined);
+ * ```
+ */
+export function schemaAt(root: z.ZodType, path: readonly string[]): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = root;
   for (const key of path) {
     schema = unwrap(schema);
     if (schema instanceof z.ZodArray) {
@@ -131,8 +180,8 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   return s;
 }
 
-function knownKeys(path: readonly string[]): readonly string[] {
-  const schema = schemaAt(path);
+function knownKeys(root: z.ZodType, path: readonly string[]): readonly string[] {
+  const schema = schemaAt(root, path);
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
@@ -141,8 +190,16 @@ function knownKeys(path: readonly string[]): readonly string[] {
  *
  * @param schema The field's schema.
  * @returns E.g. `a number (years) in [0.019, 100]`.
+ *
+ * @example
+ * ```ts
+ * import { z } from "zod";
+ * import { describeExpected } from "./validate.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(describeExpected(z.boolean()), "true or false");
+ * ```
  */
-function describeExpected(schema: z.ZodType | undefined): string {
+export function describeExpected(schema: z.ZodType | undefined): string {
   if (schema === undefined) return "a known field";
   const unit = (schema.meta() as { unit?: string } | undefined)?.unit;
   const withUnit = (text: string) => unit && unit !== "text" ? `${text} (${unit})` : text;
