@@ -5,10 +5,14 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import { formatIssue, loadScenarioFile, parseOverrides, ScenarioError } from "../scenario/mod.ts";
 import { runDemo } from "./demo_command.ts";
 import { runScenario } from "./run_command.ts";
+import { integerOption, parseVerbArgs, UsageError } from "./options.ts";
+import { compareCommand } from "./compare_command.ts";
+import { mergeCommand } from "./merge_command.ts";
+import { sweepCommand } from "./sweep_command.ts";
+import { ExperimentDirError } from "../experiment/mod.ts";
 import { TOOL_NAME, TOOL_VERSION } from "../core/mod.ts";
 
 /** Exit code for bad input (usage, scenario errors). */
@@ -19,6 +23,9 @@ family-support organisations under different funding cycles, staff turnover and 
 
 Usage:
   deno task sim run <scenario.yaml|json> [--seed N] [--replicates R] [--out DIR] [--set a.b=value]…
+  deno task sim compare <A.yaml> <B.yaml> [--replicates R] [--seed N] [--independent] [--out DIR]
+  deno task sim sweep <sweep.yaml> [--workers W] [--shard i/n] [--replicates R] [--out DIR]
+  deno task sim merge <shard folder>… --out DIR
   deno task sim validate <scenario>…   (check files without running them)
   deno task demo [DIR]           (the bundled scenarios, paired, with a summary)
   deno task sim help
@@ -32,6 +39,17 @@ run options:
                     (repeatable; checked like the file)
   --network-every W weeks between snapshots of the partnership network in network.json
                     (default 52: the end of each year; 1: every week)
+
+compare and sweep options:
+  --workers W       Deno Workers (default: one per core); results are identical for any W
+  --shard i/n       run only shard i (from 0) of n; "--shard n" takes i from SLURM_ARRAY_TASK_ID
+                    or JOB_COMPLETION_INDEX; join the shards' folders with "merge"
+  --replicates R    replicates per point (compare default 10; sweep default: the file's)
+  --no-progress     no progress bar or progress lines (on stderr)
+  An interrupted compare or sweep resumes when the same command is run again: finished
+  chunks are kept, checked against the experiment's content hash and not re-run.
+compare writes comparison.csv (B − A per metric, paired, with 95% intervals), runs, timeseries,
+summary.csv, manifest.json; sweep writes points.csv, runs, timeseries, summary.csv, manifest.json.
 
 run writes runs.csv/.arrow, timeseries.csv/.arrow, budgets.csv, main_metrics.svg, manifest.json.
 Exit codes: 0 done, 2 bad input (nothing written), 1 unexpected failure.`;
@@ -62,6 +80,12 @@ export async function main(
     switch (verb) {
       case "run":
         return await runVerb(rest, io);
+      case "sweep":
+        return await sweepCommand(rest, io.out, (name) => Deno.env.get(name));
+      case "compare":
+        return await compareCommand(rest, io.out, (name) => Deno.env.get(name));
+      case "merge":
+        return await mergeCommand(rest, io.out);
       case "validate":
         return await validateVerb(rest, io);
       case "demo":
@@ -78,7 +102,7 @@ export async function main(
         return 0;
       default:
         io.err(
-          `Unknown command "${verb}". Expected one of: run, validate, demo, help.\n\n${USAGE}`,
+          `Unknown command "${verb}". Expected one of: run, compare, sweep, merge, validate, demo, help.\n\n${USAGE}`,
         );
         return EXIT_BAD_INPUT;
     }
@@ -92,6 +116,10 @@ export async function main(
       );
       return EXIT_BAD_INPUT;
     }
+    if (error instanceof ExperimentDirError) {
+      io.err(error.message);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof UsageError) {
       io.err(`${error.message}\nRun "deno task sim help" for usage.`);
       return EXIT_BAD_INPUT;
@@ -101,30 +129,17 @@ export async function main(
   }
 }
 
-class UsageError extends Error {}
-
 async function runVerb(
   rest: readonly string[],
   io: { out: (line: string) => void; err: (line: string) => void },
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        seed: { type: "string" },
-        replicates: { type: "string", short: "r" },
-        out: { type: "string", short: "o" },
-        set: { type: "string", multiple: true },
-        "network-every": { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseVerbArgs(rest, {
+    seed: { type: "string" },
+    replicates: { type: "string", short: "r" },
+    out: { type: "string", short: "o" },
+    set: { type: "string", multiple: true },
+    "network-every": { type: "string" },
+  });
   if (positionals.length !== 1) {
     throw new UsageError(
       `run: expected one scenario file, found ${
@@ -190,23 +205,6 @@ async function validateVerb(
     return EXIT_BAD_INPUT;
   }
   return 0;
-}
-
-function integerOption(
-  name: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-) {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(
-      `${name}: expected a whole number in [${min}, ${max}], found ${JSON.stringify(text)}`,
-    );
-  }
-  return value;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

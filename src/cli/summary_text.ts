@@ -5,11 +5,14 @@
  * @module
  */
 import {
+  comparisonTable,
+  type ExperimentPlan,
   pairedDifference,
   type RunResult,
   summarise,
   summariseRun,
   type Summary,
+  type Table,
 } from "../experiment/mod.ts";
 
 /** A metric shown in the terminal summary. */
@@ -114,6 +117,63 @@ export function pairedSummaryLines(a: readonly RunResult[], b: readonly RunResul
     return [metric.label, formatInterval(d, metric.digits, scaleOf(metric.name)) + relative];
   });
   return alignColumns([[`Difference ${title}`, "mean [95% interval]"], ...rows]);
+}
+
+/**
+ * The terminal table of a paired comparison: for each shown metric, the mean of A, of B, and
+ * the paired difference B − A with its 95% interval and relative change.
+ *
+ * @param plan The comparison's plan (two points, A then B).
+ * @param runs Its `runs` table.
+ * @returns Aligned lines.
+ *
+ * @example
+ * ```ts
+ * import * as aq from "arquero";
+ * import { comparisonLines } from "./summary_text.ts";
+ * import { match } from "node:assert/strict";
+ * const plan = { points: [{ label: "a" }, { label: "b" }], replicates: 2 } as never;
+ * const runs = aq.table({ point: [0, 0, 1, 1], scenario: ["a", "a", "b", "b"],
+ *   outcomes_achieved: [10, 12, 15, 18] });
+ * match(comparisonLines(plan, runs).join("\n"), /Outcomes achieved .*\+50\.0%/);
+ * ```
+ */
+export function comparisonLines(
+  plan: Pick<ExperimentPlan, "points" | "replicates">,
+  runs: Table,
+): string[] {
+  const rows = comparisonTable(plan, runs).objects() as {
+    metric: string;
+    mean_a: number;
+    mean_b: number;
+    mean_difference: number;
+    ci_low: number;
+    ci_high: number;
+    relative_change: number;
+    n: number;
+  }[];
+  const [a, b] = plan.points.map((p) => p.label);
+  const table = [[
+    `Metric (B = ${b}, A = ${a})`,
+    "A mean",
+    "B mean",
+    "B − A [95% interval]",
+    "change",
+  ]];
+  for (const metric of SHOWN_METRICS) {
+    const row = rows.find((r) => r.metric === metric.name);
+    if (row === undefined) continue;
+    const scale = scaleOf(metric.name);
+    const f = (x: number) => Number.isNaN(x) ? "–" : (x / scale).toFixed(metric.digits);
+    table.push([
+      metric.label,
+      f(row.mean_a),
+      f(row.mean_b),
+      `${f(row.mean_difference)} [${f(row.ci_low)}, ${f(row.ci_high)}]`,
+      Number.isNaN(row.relative_change) ? "–" : `${signed(100 * row.relative_change, 1)}%`,
+    ]);
+  }
+  return alignColumns(table);
 }
 
 function scaleOf(metric: string): number {

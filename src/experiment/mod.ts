@@ -60,5 +60,12 @@ export {
   tableToCsv,
   timeseriesTable,
 } from "./tables.ts";
+export {
+  DEFAULT_RUNS_PER_CHUNK,
+  loadSweepFile,
+  type SweepFile,
+  sweepSchema,
+} from "./sweep_file.ts";
+export { type DesignRange, gridDesign, latinHypercube } from "./design.ts";
 export { defaultWorkers, runChunksInWorkers } from "./worker_pool.ts";
 export { type OutputFile, writeOutputFiles } from "./write_output.ts";

@@ -142,7 +142,23 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function readText(path: string): Promise<string> {
+/**
+ * Reads a project file (scenario, sweep, sensitivity spec) as UTF-8 text, reporting a missing
+ * file, a directory or bytes that are not UTF-8 as a {@linkcode ScenarioError} on that file.
+ *
+ * @param path The file's path.
+ * @param kind What the file should be, for the message, e.g. `"a sweep file"`.
+ * @returns The text.
+ * @throws {ScenarioError} If the file cannot be read as UTF-8 text.
+ *
+ * @example
+ * ```ts
+ * import { readText } from "./load_file.ts";
+ * import { rejects } from "node:assert/strict";
+ * await rejects(readText("no/such.yaml", "a sweep file"), /expected a sweep file/);
+ * ```
+ */
+export async function readText(path: string, kind = "a scenario file"): Promise<string> {
   let bytes: Uint8Array;
   try {
     const info = await Deno.stat(path);
@@ -155,7 +171,7 @@ async function readText(path: string): Promise<string> {
     const found = error instanceof Deno.errors.NotFound
       ? "no file at that path"
       : `an unreadable file (${error instanceof Error ? error.message : String(error)})`;
-    throw new ScenarioError([{ file: path, path: "", expected: "a scenario file", found }]);
+    throw new ScenarioError([{ file: path, path: "", expected: kind, found }]);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -18,7 +18,7 @@ export {
   type ParameterSource,
   renderScenarioReference,
 } from "./field_reference.ts";
-export { loadScenarioData, loadScenarioFile } from "./load_file.ts";
+export { loadScenarioData, loadScenarioFile, readText } from "./load_file.ts";
 export { applyOverrides, type Override, parseOverrides } from "./overrides.ts";
 export { parseScenarioText } from "./parse.ts";
 export { DEFAULT_SEED, type ResolveOptions, resolveScenario, type Scenario } from "./scenario.ts";
