@@ -12,6 +12,7 @@ import { integerOption, parseVerbArgs, UsageError } from "./options.ts";
 import { compareCommand } from "./compare_command.ts";
 import { mergeCommand } from "./merge_command.ts";
 import { sweepCommand } from "./sweep_command.ts";
+import { runExplore } from "./explore_command.ts";
 import { ExperimentDirError } from "../experiment/mod.ts";
 import { TOOL_NAME, TOOL_VERSION } from "../core/mod.ts";
 
@@ -27,6 +28,7 @@ Usage:
   deno task sim sweep <sweep.yaml> [--workers W] [--shard i/n] [--replicates R] [--out DIR]
   deno task sim merge <shard folder>… --out DIR
   deno task sim validate <scenario>…   (check files without running them)
+  deno task sim explore [--port N] [--out DIR] [--build-only]   (the live explorer, in a browser)
   deno task demo [DIR]           (the bundled scenarios, paired, with a summary)
   deno task sim help
 
@@ -88,6 +90,8 @@ export async function main(
         return await mergeCommand(rest, io.out);
       case "validate":
         return await validateVerb(rest, io);
+      case "explore":
+        return await runExplore(rest, io);
       case "demo":
         await runDemo(rest[0] ?? "out/demo", undefined, io.out);
         return 0;
@@ -102,7 +106,7 @@ export async function main(
         return 0;
       default:
         io.err(
-          `Unknown command "${verb}". Expected one of: run, compare, sweep, merge, validate, demo, help.\n\n${USAGE}`,
+          `Unknown command "${verb}". Expected one of: run, compare, sweep, merge, validate, explore, demo, help.\n\n${USAGE}`,
         );
         return EXIT_BAD_INPUT;
     }
