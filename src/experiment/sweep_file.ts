@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
 import {
   loadScenarioData,
@@ -146,7 +146,7 @@ export async function loadSweepFile(
   }
   if (issues.length > 0) throw new ScenarioError(issues);
 
-  const basePath = join(dirname(file), sweep.base);
+  const basePath = isAbsolute(sweep.base) ? sweep.base : join(dirname(file), sweep.base);
   const data = await loadScenarioData(basePath).catch((error) => {
     if (
       error instanceof ScenarioError &&
