@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { format, mean, quantile } from "d3";
+import { type RowsInput, rowsOf } from "./chart_input.ts";
 import { createText, estimateTextWidth, renderSvg, setAttributes, SVG_NS } from "./render_svg.ts";
 
 /**
@@ -72,6 +73,15 @@ export interface TimeseriesChartOptions {
   readonly colors?: readonly string[];
   /** Prefix of element ids in the SVG. @default {"timeseries"} */
   readonly idPrefix?: string;
+  /**
+   * Bands across replicates: the 95% band alone (2.5–97.5% quantiles), or the 50% band
+   * (25–75% quantiles, darker) inside it.
+   *
+   * @default {"95%"}
+   */
+  readonly bands?: "95%" | "50% and 95%";
+  /** The one-line reading guide under the title; by default it explains lines and bands. */
+  readonly readingGuide?: string;
 }
 
 /** Weeks per year on the x axis. */
@@ -123,6 +133,8 @@ export const SCENARIO_DASHES: readonly string[] = Object.freeze([
 
 const READING_GUIDE =
   "Lines: mean across replicates; bands: 95% of replicates (2.5–97.5% quantiles, per week)";
+const READING_GUIDE_50 =
+  "Lines: mean across replicates; dark bands: middle 50% of replicates; light bands: 95% (per week)";
 
 const LAYOUT = Object.freeze({
   panelTitleSize: 12,
@@ -134,6 +146,7 @@ const LAYOUT = Object.freeze({
   legendGap: 20,
   legendFontSize: 12,
   bandOpacity: 0.18,
+  innerBandOpacity: 0.3,
   lineWidth: 1.75,
   markerColor: "#777777",
   marginLeft: 50,
@@ -150,7 +163,8 @@ const LAYOUT = Object.freeze({
  * {@linkcode SCENARIO_DASHES}, in order of first appearance in `rows`. A week where every
  * replicate is `NaN` leaves a gap.
  *
- * @param rows Recorder output in long form: one row per scenario, replicate and week.
+ * @param input Recorder output in long form: one row per scenario, replicate and week (plain
+ * rows or an arquero table).
  * @param options Metrics, title, source, markers and layout.
  * @returns The SVG document as a string.
  * @throws {RangeError} If `rows` is empty, a week is not a whole number ≥ 0, or a metric
@@ -179,9 +193,10 @@ const LAYOUT = Object.freeze({
  * ```
  */
 export function timeseriesChart(
-  rows: readonly TimeseriesRow[],
+  input: RowsInput<TimeseriesRow>,
   options: TimeseriesChartOptions = {},
 ): string {
+  const rows = rowsOf(input, "time series rows");
   const {
     metrics = DEFAULT_TIMESERIES_METRICS,
     title = "Weekly metrics by scenario",
@@ -192,7 +207,12 @@ export function timeseriesChart(
     panelHeight = 200,
     colors = SCENARIO_COLORS,
     idPrefix = "timeseries",
+    bands = "95%",
   } = options;
+  if (bands !== "95%" && bands !== "50% and 95%") {
+    throw new RangeError(`Cannot draw bands other than "95%" or "50% and 95%": ${bands}`);
+  }
+  const inner = bands === "50% and 95%";
   if (!Array.isArray(rows) || rows.length === 0) {
     throw new RangeError(`Cannot draw a time series chart without rows: ${rows}`);
   }
@@ -221,7 +241,7 @@ export function timeseriesChart(
     const ncol = Math.min(columns, metrics.length);
     const nrow = Math.ceil(metrics.length / ncol);
     const gridWidth = ncol * panelWidth + (ncol - 1) * LAYOUT.gapX;
-    const legend = drawLegend(document, styles, gridWidth);
+    const legend = drawLegend(document, styles, gridWidth, inner);
     const cellHeight = LAYOUT.panelTitleHeight + panelHeight;
     const gridTop = legend.height;
     const height = gridTop + nrow * cellHeight + (nrow - 1) * LAYOUT.gapY;
@@ -256,6 +276,7 @@ export function timeseriesChart(
         xDomain,
         markers: shownMarkers,
         labelMarkers: row === 0,
+        inner,
         width: panelWidth,
         height: panelHeight,
       });
@@ -266,7 +287,7 @@ export function timeseriesChart(
     return root;
   }, {
     title,
-    subtitle: READING_GUIDE,
+    subtitle: options.readingGuide ?? (inner ? READING_GUIDE_50 : READING_GUIDE),
     caption: source === undefined ? undefined : `Source: ${source}`,
     idPrefix,
   });
@@ -283,6 +304,10 @@ interface WeekSummary {
   readonly mean: number;
   readonly lo: number;
   readonly hi: number;
+  /** 25% quantile across replicates. */
+  readonly q25: number;
+  /** 75% quantile across replicates. */
+  readonly q75: number;
 }
 
 interface GroupedRuns {
@@ -342,6 +367,8 @@ function groupRuns(rows: readonly TimeseriesRow[], metrics: readonly ChartMetric
             mean: mean(values) ?? NaN,
             lo: quantile(values, 0.025) ?? NaN,
             hi: quantile(values, 0.975) ?? NaN,
+            q25: quantile(values, 0.25) ?? NaN,
+            q75: quantile(values, 0.75) ?? NaN,
           };
         });
       });
@@ -365,6 +392,8 @@ interface PanelInput {
   readonly xDomain: readonly [number, number];
   readonly markers: readonly { year: number; label: string }[];
   readonly labelMarkers: boolean;
+  /** Draw the 50% band inside the 95% band? */
+  readonly inner: boolean;
   readonly width: number;
   readonly height: number;
 }
@@ -398,6 +427,16 @@ function drawPanel(document: Document, input: PanelInput): Element {
       fillOpacity: LAYOUT.bandOpacity,
       ariaDescription: `band: ${scenario}`,
     }));
+    if (input.inner) {
+      marks.push(Plot.areaY(weeks, {
+        x: "year",
+        y1: "q25",
+        y2: "q75",
+        fill: color,
+        fillOpacity: LAYOUT.innerBandOpacity,
+        ariaDescription: `50% band: ${scenario}`,
+      }));
+    }
   });
   series.forEach((weeks, i) => {
     const { scenario, color, dash } = styles[i];
@@ -458,6 +497,7 @@ function drawLegend(
   document: Document,
   styles: readonly ScenarioStyle[],
   width: number,
+  inner: boolean,
 ): { element: Element; height: number } {
   const g = document.createElementNS(SVG_NS, "g");
   setAttributes(g, { class: "legend", "aria-label": "legend" });
@@ -490,6 +530,17 @@ function drawLegend(
     });
     if (dash !== "none") line.setAttribute("stroke-dasharray", dash);
     item.appendChild(band);
+    if (inner) {
+      const innerBand = document.createElementNS(SVG_NS, "rect");
+      setAttributes(innerBand, {
+        y: 6,
+        width: LAYOUT.legendSwatch,
+        height: 6,
+        fill: color,
+        "fill-opacity": LAYOUT.innerBandOpacity,
+      });
+      item.appendChild(innerBand);
+    }
     item.appendChild(line);
     item.appendChild(
       createText(document, scenario, {
