@@ -10,6 +10,7 @@ import {
   runReplicates,
   type RunResult,
   runsTable,
+  runSummaryTable,
   tableToArrow,
   tableToCsv,
   timeseriesTable,
@@ -48,6 +49,7 @@ export interface RunOutput {
 export const RUN_FILES = [
   "runs.csv",
   "runs.arrow",
+  "summary.csv",
   "timeseries.csv",
   "timeseries.arrow",
   "budgets.csv",
@@ -149,6 +151,7 @@ export async function outputFiles(
   const files: OutputFile[] = [
     { name: "runs.csv", data: tableToCsv(runs) },
     { name: "runs.arrow", data: tableToArrow(runs) },
+    { name: "summary.csv", data: tableToCsv(runSummaryTable(results)) },
     { name: "timeseries.csv", data: tableToCsv(timeseries) },
     { name: "timeseries.arrow", data: tableToArrow(timeseries) },
     { name: "budgets.csv", data: tableToCsv(budgets) },

@@ -8,8 +8,7 @@
 import * as aq from "arquero";
 import type { Chunk } from "./chunk.ts";
 import type { ExperimentPlan } from "./plan.ts";
-import { summarise } from "./stats.ts";
-import type { Table } from "./tables.ts";
+import { summaryTable, type Table } from "./tables.ts";
 
 /** An experiment's tables. */
 export interface ExperimentTables {
@@ -137,7 +136,17 @@ export function assembleTables(plan: ExperimentPlan, chunks: readonly Chunk[]): 
     points,
     runs: aq.table(runColumns),
     timeseries: plan.timeseries ? timeseriesTable(runs, series, metrics, names, runId) : undefined,
-    summary: summaryTable(plan, summaries, metrics, names),
+    summary: summaryTable(
+      plan.points.map((point, p) => ({
+        keys: {
+          point: p,
+          scenario: names[p],
+          ...Object.fromEntries(plan.parameters.map((path, i) => [path, point.values[i]])),
+        },
+        runs: summaries.slice(p * plan.replicates, (p + 1) * plan.replicates),
+      })),
+      metrics,
+    ),
   };
 }
 
@@ -180,35 +189,4 @@ function timeseriesTable(
   };
   metrics.forEach((name, m) => columns[name] = values[m]);
   return aq.table(columns);
-}
-
-function summaryTable(
-  plan: ExperimentPlan,
-  summaries: readonly Float64Array[],
-  metrics: readonly string[],
-  names: readonly string[],
-): Table {
-  const rows: Record<string, unknown>[] = [];
-  const values = new Float64Array(plan.replicates);
-  plan.points.forEach((point, p) => {
-    metrics.forEach((metric, m) => {
-      for (let r = 0; r < plan.replicates; r++) values[r] = summaries[p * plan.replicates + r][m];
-      const s = summarise(values);
-      const row: Record<string, unknown> = { point: p, scenario: names[p] };
-      plan.parameters.forEach((path, i) => row[path] = point.values[i]);
-      Object.assign(row, {
-        metric,
-        n: s.n,
-        mean: s.mean,
-        sd: s.sd,
-        ci_low: s.lo,
-        ci_high: s.hi,
-        median: s.median,
-        q025: s.q025,
-        q975: s.q975,
-      });
-      rows.push(row);
-    });
-  });
-  return aq.from(rows);
 }

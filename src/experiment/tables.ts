@@ -8,6 +8,7 @@ import * as aq from "arquero";
 import { METRICS } from "../model/mod.ts";
 import type { RunResult } from "./replicates.ts";
 import { summariseRun } from "./run_summary.ts";
+import { summarise } from "./stats.ts";
 
 /** An arquero table. */
 export type Table = ReturnType<typeof aq.table>;
@@ -144,6 +145,82 @@ export function budgetsTable(results: readonly RunResult[]): Table {
     }
   }
   return aq.table(columns);
+}
+
+/** A group of replicates to summarise: the columns that name it, and each run's values. */
+export interface SummaryGroup {
+  /** Leading columns of the group's rows, e.g. `{ scenario: "baseline" }` or a sweep point's. */
+  readonly keys: Readonly<Record<string, unknown>>;
+  /** Each replicate's summary values, one per metric (in the metrics' order). */
+  readonly runs: readonly ArrayLike<number>[];
+}
+
+/**
+ * The `summary` table: one row per group and metric with the group's key columns, `metric`, `n`,
+ * `mean`, `sd`, `ci_low`, `ci_high` (95% interval of the mean, Student's t), `median`, `q025`
+ * and `q975` (2.5% and 97.5% quantiles across replicates). NaN values (undefined in a run) are
+ * left out of `n` and of every statistic.
+ *
+ * @param groups The groups, in row order.
+ * @param metrics Metric names, in the order of each run's values.
+ * @returns The table.
+ *
+ * @example
+ * ```ts
+ * import { summaryTable } from "./tables.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const t = summaryTable([{ keys: { scenario: "a" }, runs: [[1], [3]] }], ["y"]);
+ * strictEqual(t.get("mean", 0), 2);
+ * strictEqual(t.get("n", 0), 2);
+ * ```
+ */
+export function summaryTable(groups: readonly SummaryGroup[], metrics: readonly string[]): Table {
+  const rows: Record<string, unknown>[] = [];
+  for (const group of groups) {
+    const values = new Float64Array(group.runs.length);
+    metrics.forEach((metric, m) => {
+      group.runs.forEach((run, r) => values[r] = run[m]);
+      const s = summarise(values);
+      rows.push({
+        ...group.keys,
+        metric,
+        n: s.n,
+        mean: s.mean,
+        sd: s.sd,
+        ci_low: s.lo,
+        ci_high: s.hi,
+        median: s.median,
+        q025: s.q025,
+        q975: s.q975,
+      });
+    });
+  }
+  return aq.from(rows);
+}
+
+/**
+ * The `summary` table of one scenario's replicates (see {@linkcode summaryTable}).
+ *
+ * @param results Finished runs of one scenario.
+ * @returns The table, one row per metric.
+ *
+ * @example
+ * ```ts
+ * import { runSummaryTable } from "./tables.ts";
+ * import { runReplicates } from "./replicates.ts";
+ * import { resolveScenario } from "../scenario/mod.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const t = runSummaryTable(runReplicates(resolveScenario({ horizonYears: 1 }, "tiny"), 3));
+ * strictEqual(t.get("n", 0), 3);
+ * ```
+ */
+export function runSummaryTable(results: readonly RunResult[]): Table {
+  const names = METRICS.map((m) => m.name);
+  const runs = results.map((r) => {
+    const s = summariseRun(r.recording);
+    return names.map((name) => s[name]);
+  });
+  return summaryTable([{ keys: { scenario: results[0]?.scenario ?? "" }, runs }], names);
 }
 
 /**

@@ -37,7 +37,14 @@ Deno.test("sim run writes runs, timeseries (CSV and Arrow), a chart and a manife
     for (const f of RUN_FILES) ok(await exists(`${out}/${f}`), f);
     // The files the issues ask for, named here so that dropping one from RUN_FILES fails.
     for (
-      const f of ["runs.csv", "runs.arrow", "timeseries.csv", "timeseries.arrow", "budgets.csv"]
+      const f of [
+        "runs.csv",
+        "runs.arrow",
+        "summary.csv",
+        "timeseries.csv",
+        "timeseries.arrow",
+        "budgets.csv",
+      ]
     ) {
       ok(RUN_FILES.includes(f as (typeof RUN_FILES)[number]), f);
     }
