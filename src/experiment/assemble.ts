@@ -51,7 +51,8 @@ export function pointScenarioNames(
   plan: Pick<ExperimentPlan, "bases" | "points" | "testFunction">,
 ): string[] {
   if (plan.testFunction !== undefined) {
-    return plan.points.map(() => (plan.testFunction as { name: string }).name);
+    const name = plan.testFunction.kind;
+    return plan.points.map(() => name);
   }
   const names = plan.bases.map((b) =>
     typeof b.data.name === "string"

@@ -13,6 +13,7 @@
 import { createModel, METRICS, runModel } from "../model/mod.ts";
 import { chunkRuns, type ExperimentPlan, pointScenario, runSeed } from "./plan.ts";
 import { summariseRun } from "./run_summary.ts";
+import { evaluateTestFunction } from "./test_functions.ts";
 import type { Scenario } from "../scenario/mod.ts";
 
 /** Format tag of encoded chunks. */
@@ -106,7 +107,10 @@ export function runChunk(plan: ExperimentPlan, hash: string, chunk: number): Uin
     const replicate = k % plan.replicates;
     const seed = runSeed(plan, point, replicate);
     if (plan.testFunction !== undefined) {
-      throw new Error("Test functions are not wired into the engine yet");
+      const x = plan.points[point].values as readonly number[];
+      blocks.push(Float64Array.of(evaluateTestFunction(plan.testFunction, x)));
+      runs.push({ point, replicate, seed, weeks: 0 });
+      continue;
     }
     if (point !== scenarioPoint) {
       scenario = pointScenario(plan, point);

@@ -15,6 +15,7 @@
 import { hashString, replicateSeed, TOOL_VERSION } from "../core/mod.ts";
 import { type Override, resolveScenario, type Scenario } from "../scenario/mod.ts";
 import { canonicalJson, sha256Hex } from "./manifest.ts";
+import type { TestFunction } from "./test_functions.ts";
 
 /** A value a design point gives a parameter. */
 export type PointValue = number | string | boolean;
@@ -38,12 +39,7 @@ export interface PlanPoint {
 }
 
 /** A built-in test function run instead of the simulation (sensitivity checks). */
-export interface PlanTestFunction {
-  /** Its name, e.g. `"ishigami"`. */
-  readonly name: string;
-  /** Its constants, e.g. `{ a: 7, b: 0.1 }`. */
-  readonly constants: Readonly<Record<string, number | readonly number[]>>;
-}
+export type PlanTestFunction = TestFunction;
 
 /** How runs of different points share random numbers. */
 export type Pairing = "common" | "independent";
@@ -77,7 +73,10 @@ export interface ExperimentPlan {
   readonly runsPerChunk: number;
   /** Whether to keep each run's weekly time series (the `timeseries` table). */
   readonly timeseries: boolean;
-  /** A test function to evaluate instead of the simulation (then `bases` is empty). */
+  /**
+   * A test function to evaluate instead of the simulation (then `bases` is empty and each
+   * point's values are the function's inputs x1, x2, …, in order).
+   */
   readonly testFunction?: PlanTestFunction;
 }
 
