@@ -55,6 +55,10 @@ const DASHES = ["none", "7,3"];
 const DIFFERENCE_COLOR = "#009E73";
 const WEEKS_PER_YEAR = 52;
 const RUN_DELAY_MS = 150;
+/** Drawing work per animation frame before yielding to the page, ms (one chart at least). */
+const FRAME_BUDGET_MS = 8;
+/** Least time between redraws while replicates are arriving, ms. */
+const REDRAW_INTERVAL_MS = 250;
 
 /** Run summaries shown in the table, with how many digits. */
 const SUMMARY_METRICS: readonly { metric: string; label: string; digits: number }[] = [
@@ -79,6 +83,8 @@ interface ReceivedRun {
   readonly replicate: number;
   readonly seed: number;
   readonly recording: Recording;
+  /** Run summary of each metric (computed once, on arrival). */
+  readonly summary: Record<string, number>;
 }
 
 interface RunResults {
@@ -109,7 +115,11 @@ function start(root: HTMLElement, data: Embedded): void {
   let shown: RunResults | undefined;
   let pending: RunResults | undefined;
   let runTimer: ReturnType<typeof setTimeout> | undefined;
-  let frame = 0;
+  let renderJobs: (() => void)[] = [];
+  let renderAfter: (() => void) | undefined;
+  let renderPending = false;
+  let redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastRedraw = -Infinity;
   let differenceMetric = PANELS[0].metric;
 
   // ---- layout ----
@@ -405,16 +415,22 @@ function start(root: HTMLElement, data: Embedded): void {
       return;
     }
     if (message.type === "replicate") {
+      const recording = {
+        metrics: message.metrics,
+        weeks: message.weeks,
+        columns: message.columns,
+      };
       pending.runs[message.side].push({
         replicate: message.replicate,
         seed: message.seed,
-        recording: { metrics: message.metrics, weeks: message.weeks, columns: message.columns },
+        recording,
+        summary: summariseRun(recording),
       });
       pending.received++;
       progress.value = pending.received;
       shown = pending;
       downloadData.disabled = false;
-      scheduleRender();
+      redrawSoon();
       return;
     }
     pending.done = true;
@@ -425,22 +441,71 @@ function start(root: HTMLElement, data: Embedded): void {
     } s per run).`;
     status.dataset.seconds = seconds.toFixed(3);
     shown = pending;
+    const id = pending.id;
+    clearTimeout(redrawTimer);
+    redrawTimer = undefined;
     scheduleRender(() => {
-      status.dataset.state = "done";
+      // Only if no newer run started meanwhile.
+      if (status.dataset.run === String(id)) status.dataset.state = "done";
     });
   }
 
+  /** Redraws while replicates arrive, at most once every {@linkcode REDRAW_INTERVAL_MS}. */
+  function redrawSoon(): void {
+    if (redrawTimer !== undefined) return;
+    const wait = Math.max(0, lastRedraw + REDRAW_INTERVAL_MS - performance.now());
+    redrawTimer = setTimeout(() => {
+      redrawTimer = undefined;
+      lastRedraw = performance.now();
+      scheduleRender();
+    }, wait);
+  }
+
+  /**
+   * Redraws from the latest results, one chart per slice of work: jobs run in animation frames,
+   * each frame stopping after {@linkcode FRAME_BUDGET_MS}, so no single task blocks the page.
+   * `after` runs once everything is drawn (a newer request replaces an older `after`).
+   */
   function scheduleRender(after?: () => void): void {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      render();
-      after?.();
-    });
+    renderJobs = renderJobsFor();
+    if (after) renderAfter = after;
+    if (!renderPending) {
+      renderPending = true;
+      requestAnimationFrame(renderSlice);
+    }
   }
 
-  function render(): void {
+  function renderSlice(): void {
+    const started = performance.now();
+    while (renderJobs.length > 0 && performance.now() - started < FRAME_BUDGET_MS) {
+      const job = renderJobs.shift();
+      job?.();
+    }
+    if (renderJobs.length > 0) {
+      requestAnimationFrame(renderSlice);
+      return;
+    }
+    renderPending = false;
+    const after = renderAfter;
+    renderAfter = undefined;
+    after?.();
+  }
+
+  function renderJobsFor(): (() => void)[] {
     const results = shown;
-    if (!results) return;
+    if (!results) return [];
+    const jobs: (() => void)[] = [() => measured("legend", () => drawLegend(results))];
+    PANELS.forEach((spec, i) =>
+      jobs.push(() => measured(`panel-${i}`, () => drawPanel(figures[i], spec, results)))
+    );
+    if (results.scenarios.length === 2) {
+      jobs.push(() => measured("difference", () => drawDifference(results)));
+    }
+    jobs.push(() => measured("summary", () => drawSummary(results)));
+    return jobs;
+  }
+
+  function drawLegend(results: RunResults): void {
     const names = results.scenarios.map((s) => s.name);
     legend.replaceChildren(
       ...names.map((name, i) =>
@@ -457,9 +522,6 @@ function start(root: HTMLElement, data: Embedded): void {
         `${countRuns(results)} of ${results.expected} runs; lines: mean; bands: 95% of replicates`,
       ),
     );
-    PANELS.forEach((spec, i) => drawPanel(figures[i], spec, results));
-    if (results.scenarios.length === 2) drawDifference(results);
-    drawSummary(results);
   }
 
   function drawPanel(figure: Figure, spec: PanelSpec, results: RunResults): void {
@@ -566,7 +628,7 @@ function start(root: HTMLElement, data: Embedded): void {
 
   function drawSummary(results: RunResults): void {
     const summaries = results.runs.map((runs) =>
-      [...runs].sort((x, y) => x.replicate - y.replicate).map((r) => summariseRun(r.recording))
+      [...runs].sort((x, y) => x.replicate - y.replicate).map((r) => r.summary)
     );
     const compare = results.scenarios.length === 2;
     const head = el(
@@ -813,4 +875,11 @@ function button(text: string, onClick: () => void): HTMLButtonElement {
   const b = el("button", { type: "button" }, text) as HTMLButtonElement;
   b.addEventListener("click", onClick);
   return b;
+}
+
+/** Runs `work` and records its time as a performance measure `explorer:<name>`. */
+function measured(name: string, work: () => void): void {
+  const start = performance.now();
+  work();
+  performance.measure(`explorer:${name}`, { start, end: performance.now() });
 }

@@ -37,6 +37,7 @@ export function explorerHtml(options: ExplorerHtmlOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Partnership explorer</title>
+<link rel="icon" href="data:,">
 <style>${STYLES}</style>
 </head>
 <body>
@@ -78,8 +79,9 @@ header p, footer p { margin: 0.25rem 0; color: var(--muted); max-width: 70rem; }
 .skip:focus { left: 1rem; top: 0.5rem; background: #fff; padding: 0.25rem 0.5rem; z-index: 1; }
 :focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .layout { display: grid; grid-template-columns: minmax(18rem, 24rem) 1fr; gap: 1.5rem; align-items: start; }
-.layout.compare { grid-template-columns: minmax(16rem, 21rem) minmax(16rem, 21rem) 1fr; }
-@media (max-width: 900px) { .layout, .layout.compare { grid-template-columns: 1fr; } }
+.layout.compare { grid-template-columns: minmax(30rem, 40rem) 1fr; }
+.layout.compare .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 0 0.75rem; }
+@media (max-width: 1000px) { .layout, .layout.compare { grid-template-columns: 1fr; } }
 fieldset.side { border: 1px solid var(--line); border-top: 6px solid var(--a); border-radius: 4px;
   padding: 0.5rem 0.75rem 0.75rem; margin: 0 0 1rem; background: var(--panel); }
 fieldset.side.b { border-top-color: var(--b); }
@@ -111,7 +113,9 @@ button:disabled { opacity: 0.5; cursor: default; }
   vertical-align: middle; margin-right: 0.35rem; }
 .legend .b .swatch { border-top: 3px dashed var(--b); }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
-figure { margin: 0; border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem; background: #fff; }
+figure { margin: 0; border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem; background: #fff;
+  contain: content; }
+.plot { min-height: 222px; }
 figure h3 { font-size: 0.95rem; margin: 0 0 0.25rem; }
 figcaption { font-size: 0.8rem; color: var(--muted); margin-top: 0.25rem; }
 figure.difference { border-color: var(--diff); }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { quantile } from "d3";
+import { quantileSorted } from "d3";
 
 /** One week of a chart line: mean and band across replicates. */
 export interface BandPoint {
@@ -104,8 +104,8 @@ export function bandSeries(runs: readonly ArrayLike<number>[]): BandPoint[] {
     points.push({
       week: w,
       mean: week.length > 0 ? sum / week.length : NaN,
-      lo: quantile(week, 0.025) ?? NaN,
-      hi: quantile(week, 0.975) ?? NaN,
+      lo: quantileSorted(week, 0.025) ?? NaN,
+      hi: quantileSorted(week, 0.975) ?? NaN,
     });
   }
   return points;
