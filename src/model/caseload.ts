@@ -81,7 +81,8 @@ export function caseloadStep(
     const contact = (free < 0.5 ? 0.5 : free) * (orgs.sector[o] === SECTOR.statutory ? share : 1);
     for (let p = first; p < last; p++) posts.contactShare[p] = contact;
   }
-  for (let f = 0; f < fam.capacity; f++) {
+  const end = fam.free.end; // slots from here on have never held a family
+  for (let f = 0; f < end; f++) {
     const status = fam.status[f];
     if (status === FAMILY.empty) continue;
     const org = fam.org[f];

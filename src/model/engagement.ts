@@ -89,14 +89,16 @@ export function engagementStep(
   const fam = state.families;
   const flows = state.flows;
   if (!enabled) {
-    for (let f = 0; f < fam.capacity; f++) {
+    const end = fam.free.end; // slots from here on have never held a family
+    for (let f = 0; f < end; f++) {
       if (fam.status[f] === FAMILY.supported) fam.engaged[f] = 1;
     }
     return;
   }
   const dropout = params.dropoutPerMissedWeek;
   const giveUp = params.waitingDropoutPerWeek;
-  for (let f = 0; f < fam.capacity; f++) {
+  const end = fam.free.end; // slots from here on have never held a family
+  for (let f = 0; f < end; f++) {
     const status = fam.status[f];
     if (status === FAMILY.supported) {
       const t = fam.trust[f];

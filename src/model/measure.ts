@@ -35,7 +35,8 @@ export function measure(state: ModelState, values: Float64Array): void {
   let engaged = 0;
   let trustSum = 0;
   let severitySum = 0;
-  for (let f = 0; f < fam.capacity; f++) {
+  const end = fam.free.end; // slots from here on have never held a family
+  for (let f = 0; f < end; f++) {
     const status = fam.status[f];
     if (status === FAMILY.empty) continue;
     severitySum += fam.severity[f];

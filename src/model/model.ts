@@ -133,6 +133,7 @@ export function createModel(params: ModelParams, seed: number): Model {
     familyCapacity: totalPosts * Math.ceil(slotsPerPost),
     years: Math.ceil(weeks / WEEKS_PER_YEAR),
     partnershipCapacity: (organisations.funded + organisations.statutory) * PARTNER_CAPACITY / 2,
+    slotsOnDemand: true,
   });
   for (let o = 0; o < organisations.funded; o++) state.orgs.grantGbpPerYear[o] = grant;
   setupServices(state, params, streams["organisations.services"]);

@@ -103,7 +103,8 @@ export function outcomesStep(
   const drag = params.severityDrag;
   const maxWeeks = params.maxWeeksInProgramme;
   const needDrag = params.unmetNeedDrag;
-  for (let f = 0; f < fam.capacity; f++) {
+  const end = fam.free.end; // slots from here on have never held a family
+  for (let f = 0; f < end; f++) {
     const status = fam.status[f];
     if (status === FAMILY.empty) continue;
     const s = fam.severity[f];

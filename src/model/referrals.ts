@@ -106,7 +106,8 @@ export function referralStep(
   const orgs = state.orgs;
   const p = state.partnerships;
   const flows = state.flows;
-  for (let f = 0; f < fam.capacity; f++) {
+  const end = fam.free.end; // slots from here on have never held a family
+  for (let f = 0; f < end; f++) {
     if (fam.status[f] !== FAMILY.supported || fam.engaged[f] === 0) continue;
     const org = fam.org[f];
     const unmet = fam.needs[f] & ~fam.needsMet[f] & ~orgs.services[org] & REFERABLE_NEEDS;

@@ -211,8 +211,12 @@ export interface FamilyState {
   readonly needsMet: Uint8Array;
   /** Trust in statutory services, in [0, 1]; raised by warm hand-offs (M6). */
   readonly trustStatutory: Float32Array;
-  /** Stack of free slot indices (top at `free.count - 1`). */
-  readonly free: { readonly slots: Int32Array; count: number };
+  /**
+   * Stack of free slot indices (top at `free.count - 1`), and `end`: one past the highest slot
+   * that may hold a family. Loops over families stop at `end`, so the slots never yet handed out
+   * cost nothing (see `StateSizes.slotsOnDemand`).
+   */
+  readonly free: { readonly slots: Int32Array; count: number; end: number };
 }
 
 /** Everything a run holds. Mechanisms write into it in place. */
@@ -241,6 +245,13 @@ export interface StateSizes {
   readonly years?: number;
   /** Room for partnerships (default 0). */
   readonly partnershipCapacity?: number;
+  /**
+   * True when families are only ever placed through {@linkcode takeFamilySlot}, as the model
+   * places them: the slots loops visit (`free.end`) then grow as slots are handed out, in
+   * increasing order. False (the default): loops visit every slot, so a hand-built state may
+   * write any slot directly.
+   */
+  readonly slotsOnDemand?: boolean;
 }
 
 /**
@@ -337,7 +348,7 @@ export function allocateState(sizes: StateSizes): ModelState {
       needs: new Uint8Array(capacity),
       needsMet: new Uint8Array(capacity),
       trustStatutory: new Float32Array(capacity).fill(NaN),
-      free: { slots: freeSlots, count: capacity },
+      free: { slots: freeSlots, count: capacity, end: sizes.slotsOnDemand ? 0 : capacity },
     },
     partnerships: allocatePartnerships(sizes.partnershipCapacity ?? 0),
     flows: new Float64Array(metricCount),
@@ -412,7 +423,9 @@ export function takeFamilySlot(families: FamilyState): number {
   const free = families.free;
   if (free.count === 0) return -1;
   free.count--;
-  return free.slots[free.count];
+  const slot = free.slots[free.count];
+  if (slot >= free.end) free.end = slot + 1;
+  return slot;
 }
 
 /**

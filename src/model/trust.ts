@@ -111,7 +111,8 @@ export function trustStep(
   const posts = state.posts;
   const growth = params.growthPerWeek;
   const keep = 1 - params.lossPerMissedWeek;
-  for (let f = 0; f < fam.capacity; f++) {
+  const end = fam.free.end; // slots from here on have never held a family
+  for (let f = 0; f < end; f++) {
     if (fam.status[f] !== FAMILY.supported) continue;
     const t = fam.trust[f];
     if (fam.engaged[f] === 1) {
