@@ -1,7 +1,7 @@
 /**
  * `deno bench` of the weekly loop: one week of the baseline at steady state (year 2, grants
  * running, caseloads full), each mechanism's step on its own, and a whole 10-year replicate.
- * Run with `deno task bench`.
+ * Run with `deno task bench:deno`.
  */
 import { createModel, resolveParams, runModel } from "../src/model/mod.ts";
 
