@@ -12,6 +12,7 @@ import { integerOption, parseVerbArgs, UsageError } from "./options.ts";
 import { compareCommand } from "./compare_command.ts";
 import { mergeCommand } from "./merge_command.ts";
 import { sweepCommand } from "./sweep_command.ts";
+import { reportCommand } from "./report_command.ts";
 import { runExplore } from "./explore_command.ts";
 import { ExperimentDirError } from "../experiment/mod.ts";
 import { TOOL_NAME, TOOL_VERSION } from "../core/mod.ts";
@@ -27,6 +28,7 @@ Usage:
   deno task sim compare <A.yaml> <B.yaml> [--replicates R] [--seed N] [--independent] [--out DIR]
   deno task sim sweep <sweep.yaml> [--workers W] [--shard i/n] [--replicates R] [--out DIR]
   deno task sim merge <shard folder>… --out DIR
+  deno task sim report <results dir>… [--out report.html] [--png DIR] [--title T]
   deno task sim validate <scenario>…   (check files without running them)
   deno task sim explore [--port N] [--out DIR] [--build-only]   (the live explorer, in a browser)
   deno task demo [DIR]           (the bundled scenarios, paired, with a summary)
@@ -54,6 +56,8 @@ compare writes comparison.csv (B − A per metric, paired, with 95% intervals), 
 summary.csv, manifest.json; sweep writes points.csv, runs, timeseries, summary.csv, manifest.json.
 
 run writes runs.csv/.arrow, timeseries.csv/.arrow, budgets.csv, main_metrics.svg, manifest.json.
+report writes one self-contained HTML page (default: report.html in the first folder) of run,
+compare, sweep or sensitivity folders; --png DIR also writes each chart as a PNG for slides.
 Exit codes: 0 done, 2 bad input (nothing written), 1 unexpected failure.`;
 
 /**
@@ -88,6 +92,8 @@ export async function main(
         return await compareCommand(rest, io.out, (name) => Deno.env.get(name));
       case "merge":
         return await mergeCommand(rest, io.out);
+      case "report":
+        return await reportCommand(rest, io.out);
       case "validate":
         return await validateVerb(rest, io);
       case "explore":
@@ -106,7 +112,7 @@ export async function main(
         return 0;
       default:
         io.err(
-          `Unknown command "${verb}". Expected one of: run, compare, sweep, merge, validate, explore, demo, help.\n\n${USAGE}`,
+          `Unknown command "${verb}". Expected one of: run, compare, sweep, merge, report, validate, explore, demo, help.\n\n${USAGE}`,
         );
         return EXIT_BAD_INPUT;
     }
