@@ -56,7 +56,7 @@ const DIFFERENCE_COLOR = "#009E73";
 const WEEKS_PER_YEAR = 52;
 const RUN_DELAY_MS = 150;
 /** Drawing work per animation frame before yielding to the page, ms (one chart at least). */
-const FRAME_BUDGET_MS = 8;
+const FRAME_BUDGET_MS = 4;
 /** Least time between redraws while replicates are arriving, ms. */
 const REDRAW_INTERVAL_MS = 250;
 
@@ -198,7 +198,8 @@ function start(root: HTMLElement, data: Embedded): void {
     new Blob([data.workerSource], { type: "text/javascript" }),
   );
   const worker = new Worker(workerUrl);
-  worker.onmessage = (event: MessageEvent<WorkerMessage>) => receive(event.data);
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) =>
+    measured("receive", () => receive(event.data));
   worker.onerror = (event) => {
     showProblems([`The simulation stopped: ${event.message}`]);
   };
@@ -235,11 +236,11 @@ function start(root: HTMLElement, data: Embedded): void {
     const next = decodeState(location.hash, bundled);
     state = next.state;
     linkProblems = next.problems;
-    changed();
+    changed(true);
   });
   addEventListener("resize", () => scheduleRender());
 
-  changed();
+  changed(true);
 
   // ---- functions ----
   function buildSide(key: SideKey): SideInputs {
@@ -315,8 +316,16 @@ function start(root: HTMLElement, data: Embedded): void {
     );
   }
 
-  /** After any change of state: show it, write the URL, validate, and start a run soon. */
-  function changed(): void {
+  /**
+   * After any change of state: show it, write the URL, validate, and start a run soon. A link's
+   * problems stay listed until the user changes something.
+   */
+  function changed(fromLink = false): void {
+    measured("change", () => applyChange(fromLink));
+  }
+
+  function applyChange(fromLink: boolean): void {
+    if (!fromLink) linkProblems = [];
     showState();
     writtenHash = encodeState(state);
     if (location.hash.slice(1) !== writtenHash) {
@@ -326,7 +335,10 @@ function start(root: HTMLElement, data: Embedded): void {
     showProblems([...linkProblems, ...checked.problems]);
     clearTimeout(runTimer);
     if (checked.problems.length === 0) {
-      runTimer = setTimeout(() => startRun(checked.scenarios), RUN_DELAY_MS);
+      runTimer = setTimeout(
+        () => measured("start", () => startRun(checked.scenarios)),
+        RUN_DELAY_MS,
+      );
     }
   }
 
@@ -556,7 +568,7 @@ function start(root: HTMLElement, data: Embedded): void {
     });
     if (bands.length < 2) delete figure.figure.dataset.finalB;
     figure.plot.replaceChildren(
-      Plot.plot({
+      plot({
         width: plotWidth(figure.plot),
         height: 220,
         marginLeft: 56,
@@ -597,7 +609,7 @@ function start(root: HTMLElement, data: Embedded): void {
     difference.caption.textContent = sentence;
     difference.figure.dataset.finalDifference = last ? String(last.mean) : "";
     difference.plot.replaceChildren(
-      Plot.plot({
+      plot({
         width: plotWidth(difference.plot),
         height: 220,
         marginLeft: 56,
@@ -882,4 +894,15 @@ function measured(name: string, work: () => void): void {
   const start = performance.now();
   work();
   performance.measure(`explorer:${name}`, { start, end: performance.now() });
+}
+
+/**
+ * Draws a Plot chart without the `<style>` element Plot puts in each SVG: its rules are in the
+ * page's stylesheet once (for the class `explorer-plot`), and a new stylesheet in the document
+ * would make the browser restyle the whole page on every redraw.
+ */
+function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
+  const chart = Plot.plot({ ...options, className: "explorer-plot" });
+  chart.querySelector(":scope > style")?.remove();
+  return chart;
 }

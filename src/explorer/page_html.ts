@@ -116,6 +116,10 @@ button:disabled { opacity: 0.5; cursor: default; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem; background: #fff;
   contain: content; }
 .plot { min-height: 222px; }
+/* Observable Plot's own rules for its SVGs, given once here instead of in each chart. */
+:where(.explorer-plot) { --plot-background: white; display: block; height: auto; height: intrinsic;
+  max-width: 100%; }
+:where(.explorer-plot text), :where(.explorer-plot tspan) { white-space: pre; }
 figure h3 { font-size: 0.95rem; margin: 0 0 0.25rem; }
 figcaption { font-size: 0.8rem; color: var(--muted); margin-top: 0.25rem; }
 figure.difference { border-color: var(--diff); }

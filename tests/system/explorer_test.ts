@@ -200,6 +200,17 @@ Deno.test("the explorer in headless Chromium", async (t) => {
       );
       strictEqual(await copy.locator("#a-turnover").inputValue(), "12");
       strictEqual(await copy.locator("#compare").isChecked(), false);
+      // A link with a mistake still opens, and says what it could not use.
+      await copy.evaluate(() => location.hash = "scenario=pandemic&turnover=70");
+      await copy.waitForSelector("#problems li");
+      strictEqual(
+        await copy.locator("#problems li").first().textContent(),
+        'turnover: expected a number in [0, 60] (% of key workers a year), found "70"',
+      );
+      strictEqual(await copy.locator("#a-turnover").inputValue(), "20", "pandemic's own value");
+      await copy.locator("#a-notice").focus();
+      await copy.keyboard.press("ArrowUp");
+      strictEqual(await copy.locator("#problems li").count(), 0, "cleared by the next change");
       deepStrictEqual(errors, []);
       await copy.close();
       await page.close();
@@ -298,11 +309,17 @@ Deno.test("the explorer in headless Chromium", async (t) => {
         return { longTasks: w.longTasks, frameGaps: w.frameGaps };
       });
       match(await page.locator("#status").textContent() ?? "", /^Done: 40 runs/);
-      ok(frameGaps.length > 10, `animation frames kept coming: ${frameGaps.length}`);
+      // Long tasks are the main thread's own work (script, style, layout) in one go: what blocks
+      // a slider. Gaps between animation frames also include the compositor and the OS sharing
+      // the CPU with other processes, so they are only required to keep coming, and reported.
       const worstTask = Math.max(0, ...longTasks);
       const worstGap = Math.max(...frameGaps);
-      ok(worstTask <= 200, `longest task ${worstTask.toFixed(0)} ms (${longTasks.length} long)`);
-      ok(worstGap <= 200, `longest gap between frames ${worstGap.toFixed(0)} ms`);
+      ok(frameGaps.length > 10, `animation frames kept coming: ${frameGaps.length}`);
+      ok(
+        worstTask <= 200,
+        `longest task ${worstTask.toFixed(0)} ms (${longTasks.length} over 50 ms; ` +
+          `longest gap between frames ${worstGap.toFixed(0)} ms)`,
+      );
       await page.close();
     });
 
