@@ -12,6 +12,7 @@ import { integerOption, parseVerbArgs, UsageError } from "./options.ts";
 import { compareCommand } from "./compare_command.ts";
 import { mergeCommand } from "./merge_command.ts";
 import { sweepCommand } from "./sweep_command.ts";
+import { sensitivityCommand } from "./sensitivity_command.ts";
 import { reportCommand } from "./report_command.ts";
 import { runExplore } from "./explore_command.ts";
 import { ExperimentDirError } from "../experiment/mod.ts";
@@ -27,6 +28,7 @@ Usage:
   deno task sim run <scenario.yaml|json> [--seed N] [--replicates R] [--out DIR] [--set a.b=value]…
   deno task sim compare <A.yaml> <B.yaml> [--replicates R] [--seed N] [--independent] [--out DIR]
   deno task sim sweep <sweep.yaml> [--workers W] [--shard i/n] [--replicates R] [--out DIR]
+  deno task sim sensitivity <spec.yaml> [--workers W] [--shard i/n] [--out DIR]
   deno task sim merge <shard folder>… --out DIR
   deno task sim report <results dir>… [--out report.html] [--png DIR] [--title T]
   deno task sim validate <scenario>…   (check files without running them)
@@ -53,7 +55,9 @@ compare and sweep options:
   An interrupted compare or sweep resumes when the same command is run again: finished
   chunks are kept, checked against the experiment's content hash and not re-run.
 compare writes comparison.csv (B − A per metric, paired, with 95% intervals), runs, timeseries,
-summary.csv, manifest.json; sweep writes points.csv, runs, timeseries, summary.csv, manifest.json.
+summary.csv, manifest.json; sweep writes points.csv, runs, timeseries, summary.csv, manifest.json;
+sensitivity writes indices.csv, noise.csv, ranking.txt, tornado_<metric>.svg, points, runs,
+summary.csv, manifest.json (see docs/sensitivity.md).
 
 run writes runs.csv/.arrow, timeseries.csv/.arrow, budgets.csv, main_metrics.svg, manifest.json.
 report writes one self-contained HTML page (default: report.html in the first folder) of run,
@@ -90,6 +94,8 @@ export async function main(
         return await sweepCommand(rest, io.out, (name) => Deno.env.get(name));
       case "compare":
         return await compareCommand(rest, io.out, (name) => Deno.env.get(name));
+      case "sensitivity":
+        return await sensitivityCommand(rest, io.out, (name) => Deno.env.get(name));
       case "merge":
         return await mergeCommand(rest, io.out);
       case "report":

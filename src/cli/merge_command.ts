@@ -5,6 +5,8 @@
  * @module
  */
 import { mergeExperiments } from "../experiment/mod.ts";
+import type { SensitivitySpec } from "../sensitivity/mod.ts";
+import { writeSensitivityResults } from "./sensitivity_command.ts";
 import { parseVerbArgs, UsageError } from "./options.ts";
 
 /**
@@ -35,5 +37,17 @@ export async function mergeCommand(
     }…) in ${output.wallSeconds.toFixed(1)} s.`,
   );
   print(`Wrote ${output.files.join(", ")} to ${output.dir}/`);
+  if (output.plan.kind === "sensitivity" && output.tables !== undefined) {
+    const spec = output.plan.analysis as SensitivitySpec;
+    const { ranking, files } = await writeSensitivityResults(
+      spec,
+      output.plan,
+      output.tables,
+      values.out,
+    );
+    print(`Wrote ${files.join(", ")} to ${output.dir}/`);
+    print("");
+    print(ranking.trimEnd());
+  }
   return 0;
 }

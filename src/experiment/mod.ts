@@ -64,11 +64,21 @@ export {
   timeseriesTable,
 } from "./tables.ts";
 export {
+  checkPoints,
   DEFAULT_RUNS_PER_CHUNK,
   loadSweepFile,
   type SweepFile,
   sweepSchema,
 } from "./sweep_file.ts";
 export { type DesignRange, gridDesign, latinHypercube } from "./design.ts";
+export {
+  evaluateTestFunction,
+  ishigami,
+  ishigamiIndices,
+  sobolG,
+  sobolGIndices,
+  type TestFunction,
+  testFunctionParameters,
+} from "./test_functions.ts";
 export { defaultWorkers, runChunksInWorkers } from "./worker_pool.ts";
 export { type OutputFile, writeOutputFiles } from "./write_output.ts";

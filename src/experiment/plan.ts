@@ -78,6 +78,11 @@ export interface ExperimentPlan {
    * point's values are the function's inputs x1, x2, …, in order).
    */
   readonly testFunction?: PlanTestFunction;
+  /**
+   * What to compute from the finished tables, as plain data (a sensitivity spec), so that a
+   * merge of shards can finish the analysis; the engine stores it and does not read it.
+   */
+  readonly analysis?: unknown;
 }
 
 /**

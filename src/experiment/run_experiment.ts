@@ -67,6 +67,8 @@ export interface ExperimentOutput {
   readonly files: readonly string[];
   /** The tables (only when the whole experiment was finished). */
   readonly tables?: ExperimentTables;
+  /** The plan run (for a merge: the plan the parts hold). */
+  readonly plan: ExperimentPlan;
 }
 
 /**
@@ -119,7 +121,7 @@ export async function runExperiment(
     done += runsIn(chunk);
     options.onProgress?.({ done, total, resumed });
   });
-  const base = { dir: out, hash, ran: total - resumed, resumed };
+  const base = { dir: out, hash, ran: total - resumed, resumed, plan };
   if (shard !== null && shard.count > 1) {
     return { ...base, wallSeconds: (performance.now() - t0) / 1000, files: [] };
   }
@@ -232,6 +234,7 @@ export async function mergeExperiments(
   return {
     dir: out,
     hash,
+    plan,
     ran: 0,
     resumed: runCount(plan),
     wallSeconds: (performance.now() - t0) / 1000,

@@ -197,10 +197,25 @@ export async function loadSweepFile(
 }
 
 /**
- * Resolves every point's scenario, reporting problems on the sweep file's fields with the
- * point they occur at (the first few points per problem).
+ * Resolves every point's scenario, reporting problems on the experiment file's fields
+ * (`parameters.<path>` or `set.<path>`) with the points they occur at (the first few per
+ * problem), so a bad design fails before anything runs.
+ *
+ * @param plan The plan (not a test-function plan).
+ * @param file The sweep or sensitivity spec file, for messages.
+ * @throws {ScenarioError} Listing every distinct problem.
+ *
+ * @example
+ * ```ts
+ * import { checkPoints } from "./sweep_file.ts";
+ * import { throws } from "node:assert/strict";
+ * const plan = { fixed: [], parameters: ["staff.turnoverPerYear"], seed: 1,
+ *   bases: [{ file: "b.yaml", data: {} }],
+ *   points: [{ label: "p0", base: 0, values: [0.2] }, { label: "p1", base: 0, values: [3] }] };
+ * throws(() => checkPoints(plan as never, "s.yaml"), /s\.yaml: parameters\.staff\.turnoverPerYear: .*found 3 \(at point p1\)/);
+ * ```
  */
-function checkPoints(plan: ExperimentPlan, file: string): void {
+export function checkPoints(plan: ExperimentPlan, file: string): void {
   const byMessage = new Map<string, { issue: ScenarioIssue; points: number[] }>();
   plan.points.forEach((_, p) => {
     try {
