@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ExperimentPlan } from "../experiment/mod.ts";
+import { baseScenarioName, type ExperimentPlan } from "../experiment/mod.ts";
 import { loadScenarioData } from "../scenario/mod.ts";
 import {
   defaultOut,
@@ -42,11 +42,7 @@ export async function comparePlan(
 ): Promise<ExperimentPlan> {
   const bases = [];
   for (const file of files) bases.push({ file, data: await loadScenarioData(file) });
-  const names = bases.map((b) =>
-    typeof b.data.name === "string"
-      ? b.data.name
-      : (b.file.split("/").pop() ?? b.file).replace(/\.(ya?ml|json)$/i, "")
-  );
+  const names = bases.map(baseScenarioName);
   const labels = names[0] === names[1] ? [`${names[0]}-a`, `${names[1]}-b`] : names;
   const seed = options.seed ?? (typeof bases[0].data.seed === "number" ? bases[0].data.seed : 1);
   const plan: ExperimentPlan = {

@@ -7,7 +7,8 @@
  */
 import * as aq from "arquero";
 import type { Chunk } from "./chunk.ts";
-import type { ExperimentPlan } from "./plan.ts";
+import type { ExperimentPlan, PlanBase } from "./plan.ts";
+import { fileBaseName } from "../scenario/mod.ts";
 import { summaryTable, type Table } from "./tables.ts";
 
 /** An experiment's tables. */
@@ -54,12 +55,26 @@ export function pointScenarioNames(
     const name = plan.testFunction.kind;
     return plan.points.map(() => name);
   }
-  const names = plan.bases.map((b) =>
-    typeof b.data.name === "string"
-      ? b.data.name
-      : (b.file.split("/").pop() ?? b.file).replace(/\.(ya?ml|json)$/i, "")
-  );
+  const names = plan.bases.map((b) => baseScenarioName(b));
   return plan.points.map((p) => names[p.base]);
+}
+
+/**
+ * The name of a plan's base scenario: its `name:` field, else its file's base name (as
+ * `resolveScenario` names a scenario).
+ *
+ * @param base A base of a plan.
+ * @returns The name.
+ *
+ * @example
+ * ```ts
+ * import { baseScenarioName } from "./assemble.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(baseScenarioName({ file: "a/b.yaml", data: {} }), "b");
+ * ```
+ */
+export function baseScenarioName(base: PlanBase): string {
+  return typeof base.data.name === "string" ? base.data.name : fileBaseName(base.file);
 }
 
 /**

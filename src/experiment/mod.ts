@@ -14,7 +14,12 @@
  *
  * @module
  */
-export { assembleTables, type ExperimentTables, pointScenarioNames } from "./assemble.ts";
+export {
+  assembleTables,
+  baseScenarioName,
+  type ExperimentTables,
+  pointScenarioNames,
+} from "./assemble.ts";
 export { type Chunk, decodeChunk, encodeChunk, planMetrics, runChunk } from "./chunk.ts";
 export { comparisonTable } from "./comparison.ts";
 export {

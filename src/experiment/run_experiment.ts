@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { join } from "node:path";
 import { TOOL_NAME, TOOL_VERSION } from "../core/mod.ts";
 import { GENERATOR } from "../core/random.ts";
 import { STREAM_NAMES } from "../model/mod.ts";
@@ -14,6 +15,8 @@ import { comparisonTable } from "./comparison.ts";
 import { canonicalJson, sha256Hex } from "./manifest.ts";
 import { chunkCount, chunkRuns, type ExperimentPlan, planHash, runCount } from "./plan.ts";
 import {
+  chunkFileName,
+  CHUNKS_DIR,
   EXPERIMENT_FILE,
   ExperimentDirError,
   finishedChunks,
@@ -125,8 +128,8 @@ export async function runExperiment(
   if (shard !== null && shard.count > 1) {
     return { ...base, wallSeconds: (performance.now() - t0) / 1000, files: [] };
   }
-  const finishedNow = await finishedChunks(out, hash);
-  const ordered = [...finishedNow].sort((a, b) => a[0] - b[0]).map(([, path]) => path);
+  // Every chunk is now on disk: checked at the start, or written by this call.
+  const ordered = mine.map((chunk) => join(out, CHUNKS_DIR, chunkFileName(chunk)));
   const result = await finishExperiment(plan, hash, ordered, out, {
     command: options.command,
     startedAt: started,

@@ -21,6 +21,7 @@
 import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
 import {
+  fileBaseName,
   loadScenarioData,
   parseScenarioText,
   readText,
@@ -176,7 +177,7 @@ export async function loadSweepFile(
   const width = String(values.length - 1).length;
   const plan: ExperimentPlan = {
     kind: "sweep",
-    name: sweep.name ?? (file.split("/").pop() ?? file).replace(/\.(ya?ml|json)$/i, ""),
+    name: sweep.name ?? fileBaseName(file),
     file,
     bases: [{ file: basePath, data }],
     parameters,

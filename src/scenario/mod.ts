@@ -21,14 +21,23 @@ export {
 export { loadScenarioData, loadScenarioFile, readText } from "./load_file.ts";
 export { applyOverrides, type Override, parseOverrides } from "./overrides.ts";
 export { parseScenarioText } from "./parse.ts";
-export { DEFAULT_SEED, type ResolveOptions, resolveScenario, type Scenario } from "./scenario.ts";
+export {
+  DEFAULT_SEED,
+  fileBaseName,
+  type ResolveOptions,
+  resolveScenario,
+  type Scenario,
+} from "./scenario.ts";
 export { type FieldMeta, type ScenarioFile, scenarioSchema, SHOCKABLE } from "./schema.ts";
 export {
   describeExpected,
   describeFound,
+  formatPath,
+  nearestName,
   schemaAt,
   validateAgainst,
   validateScenario,
   type Validation,
+  valueAt,
 } from "./validate.ts";
 export { buildScenarioReference, SCENARIO_REFERENCE_PATH } from "./write_reference.ts";

@@ -87,7 +87,7 @@ export function resolveScenario(
   }
   const params = resolveParams(fieldsOnly(fields));
   return Object.freeze({
-    name: name ?? baseName(file),
+    name: name ?? fileBaseName(file),
     description: description ?? "",
     seed: options.seed ?? seed ?? DEFAULT_SEED,
     file,
@@ -162,7 +162,21 @@ function blame(issue: ScenarioIssue, overrides: readonly Override[]): ScenarioIs
   return issue;
 }
 
-function baseName(file: string): string {
+/**
+ * The name a file gives by default: its base name without a `.yaml`, `.yml` or `.json`
+ * extension (scenarios, sweeps and sensitivity specs that name none).
+ *
+ * @param file A path.
+ * @returns E.g. `baseline` for `scenarios/baseline.yaml`.
+ *
+ * @example
+ * ```ts
+ * import { fileBaseName } from "./scenario.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(fileBaseName("scenarios/sweeps/cycle-by-turnover.yaml"), "cycle-by-turnover");
+ * ```
+ */
+export function fileBaseName(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.(ya?ml|json)$/i, "");
 }

@@ -86,7 +86,7 @@ export function validateAgainst<T>(
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(schema, path);
       for (const key of issue.keys) {
-        const near = nearest(key, known);
+        const near = nearestName(key, known);
         issues.push({
           file,
           path: formatPath([...path, key]),
@@ -102,7 +102,7 @@ export function validateAgainst<T>(
         .params;
       const found = params?.found ?? describeFound(valueAt(raw, path));
       const near = params?.candidates
-        ? nearest(found.replace(/^"|"$/g, ""), params.candidates)
+        ? nearestName(found.replace(/^"|"$/g, ""), params.candidates)
         : "";
       issues.push({
         file,
@@ -240,7 +240,22 @@ export function describeFound(value: unknown): string {
   return String(value);
 }
 
-function valueAt(raw: unknown, path: readonly string[]): unknown {
+/**
+ * The value at a field path of parsed data, or undefined where the path leads nowhere.
+ *
+ * @param raw Parsed YAML or JSON.
+ * @param path Field path segments (list indices as strings).
+ * @returns The value found.
+ *
+ * @example
+ * ```ts
+ * import { valueAt } from "./validate.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(valueAt({ staff: { turnoverPerYear: 0.3 } }, ["staff", "turnoverPerYear"]), 0.3);
+ * strictEqual(valueAt({ staff: 1 }, ["staff", "x"]), undefined);
+ * ```
+ */
+export function valueAt(raw: unknown, path: readonly string[]): unknown {
   let value = raw;
   for (const key of path) {
     if (value === null || typeof value !== "object") return undefined;
@@ -250,10 +265,23 @@ function valueAt(raw: unknown, path: readonly string[]): unknown {
 }
 
 /**
- * The closest known key: by edit distance, or by edit distance to a known key's beginning (so
- * "turnovr" finds "turnoverPerYear"); none further than 3 edits.
+ * The closest known name to a misspelt one, for "did you mean" hints: by edit distance, or by
+ * edit distance to a known name's beginning (so "turnovr" finds "turnoverPerYear"); none further
+ * than a third of the name's length (at least 1 edit).
+ *
+ * @param key The name as written.
+ * @param known The names it could have meant.
+ * @returns The closest, or undefined when none is close enough.
+ *
+ * @example
+ * ```ts
+ * import { nearestName } from "./validate.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(nearestName("replicate", ["replicates", "seed"]), "replicates");
+ * strictEqual(nearestName("when", ["seed"]), undefined);
+ * ```
  */
-function nearest(key: string, known: readonly string[]): string | undefined {
+export function nearestName(key: string, known: readonly string[]): string | undefined {
   const k = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = 4;

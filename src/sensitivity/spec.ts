@@ -26,11 +26,15 @@ import { METRIC_NAMES } from "../model/mod.ts";
 import {
   applyOverrides,
   describeFound,
+  fileBaseName,
+  formatPath,
+  nearestName,
   parseScenarioText,
   ScenarioError,
   type ScenarioIssue,
   scenarioSchema,
   validateScenario,
+  valueAt,
 } from "../scenario/mod.ts";
 import type { DesignParameter } from "./parameters.ts";
 import {
@@ -169,7 +173,7 @@ export function validateSensitivitySpec(raw: unknown, file: string): Sensitivity
   }
   return Object.freeze({
     file,
-    name: s.name ?? baseName(file),
+    name: s.name ?? fileBaseName(file),
     description: s.description ?? "",
     target: Object.freeze(target),
     parameters: Object.freeze(parameters.map((p) => Object.freeze(p))),
@@ -359,7 +363,7 @@ function checkMetrics(s: SensitivitySpecFile, target: SpecTarget, issue: Report)
   const seen = new Set<string>();
   s.metrics.forEach((m, i) => {
     if (!METRIC_NAMES.includes(m)) {
-      const near = nearest(m, METRIC_NAMES);
+      const near = nearestName(m, METRIC_NAMES);
       issue(
         `metrics[${i}]`,
         "the name of a recorded metric (see docs/model.md)",
@@ -424,7 +428,7 @@ function numericField(
       : "text";
     return { kind: "other", found };
   }
-  return { kind: "unknown", near: nearest(path, [...leaves.keys()]) };
+  return { kind: "unknown", near: nearestName(path, [...leaves.keys()]) };
 }
 
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
@@ -443,7 +447,7 @@ function schemaIssues(error: z.ZodError, raw: unknown, file: string): ScenarioIs
         ? Object.keys(sensitivitySpecSchema.shape)
         : ["path", "min", "max"];
       for (const key of e.keys) {
-        const near = nearest(key, known);
+        const near = nearestName(key, known);
         out.push({
           file,
           path: formatPath([...path, key]),
@@ -473,52 +477,6 @@ function schemaIssues(error: z.ZodError, raw: unknown, file: string): ScenarioIs
   return out;
 }
 
-function formatPath(path: readonly string[]): string {
-  let out = "";
-  for (const part of path) {
-    if (/^\d+$/.test(part)) out += `[${part}]`;
-    else out += out === "" ? part : `.${part}`;
-  }
-  return out;
-}
-
-function valueAt(raw: unknown, path: readonly string[]): unknown {
-  let value = raw;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
-/** The closest candidate by edit distance, if within a third of the name's length. */
-function nearest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
-
 /**
  * A path relative to a file's folder, as a path from the working directory (`/` separators;
  * `.` and `..` resolved where possible).
@@ -546,9 +504,4 @@ export function joinRelative(file: string, relative: string): string {
     else parts.push(part);
   }
   return (joined.startsWith("/") ? "/" : "") + parts.join("/");
-}
-
-function baseName(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.(ya?ml|json)$/i, "");
 }
