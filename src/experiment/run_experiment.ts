@@ -23,7 +23,6 @@ import {
   openExperimentDir,
   readChunkFile,
   readExperimentRecord,
-  writeChunkFile,
 } from "./results_dir.ts";
 import { type Shard, shardChunks } from "./shard.ts";
 import { tableToArrow, tableToCsv } from "./tables.ts";
@@ -119,8 +118,7 @@ export async function runExperiment(
   const resumed = total - todo.reduce((n, c) => n + runsIn(c), 0);
   let done = resumed;
   options.onProgress?.({ done, total, resumed });
-  await runChunksInWorkers(plan, hash, todo, options.workers, async (chunk, bytes) => {
-    await writeChunkFile(out, chunk, bytes);
+  await runChunksInWorkers(plan, hash, todo, options.workers, out, (chunk) => {
     done += runsIn(chunk);
     options.onProgress?.({ done, total, resumed });
   });
