@@ -26,7 +26,7 @@ const { values } = parseArgs({
   },
 });
 const workerCounts = values.workers.split(",").map(Number);
-const plan = await loadSweepFile(Deno.env.get("SWEEP") ?? "scenarios/sweeps/cycle-by-turnover.yaml", {
+const plan = await loadSweepFile("scenarios/sweeps/cycle-by-turnover.yaml", {
   replicates: values.replicates === undefined ? undefined : Number(values.replicates),
 });
 const runs = plan.points.length * plan.replicates;

@@ -124,9 +124,11 @@ export function createProgress(
   const every = options.everySeconds ?? 5;
   let printedAt = -Infinity;
   let printed: ExperimentProgress | undefined;
+  let updated = false;
   return {
     update(progress) {
       last = progress;
+      updated = true;
       if (seconds() - printedAt >= every || progress.done === progress.total) {
         print(progressLine(label, progress, seconds()));
         printedAt = seconds();
@@ -134,7 +136,8 @@ export function createProgress(
       }
     },
     stop() {
-      if (printed !== last) print(progressLine(label, last, seconds()));
+      // Nothing to report if the experiment never started (e.g. its folder was refused).
+      if (updated && printed !== last) print(progressLine(label, last, seconds()));
     },
   };
 }

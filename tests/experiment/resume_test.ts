@@ -84,6 +84,12 @@ Deno.test("resuming with a changed sweep file is refused with a clear message, a
     match(err, /holds results of a different experiment/);
     match(err, /Write to a new folder with --out, or delete/);
     strictEqual(await Deno.readTextFile(join(out, "runs.csv")), runsBefore);
+    // With progress lines on (not a terminal): the refusal is not preceded by a "done" line.
+    const third = await sim(["sweep", file, "--out", out]).output();
+    strictEqual(third.code, 2);
+    const thirdErr = new TextDecoder().decode(third.stderr);
+    match(thirdErr, /holds results of a different experiment/);
+    ok(!/runs \(|done/.test(thirdErr), thirdErr);
   } finally {
     await Deno.remove(root, { recursive: true });
   }
