@@ -21,6 +21,7 @@
  * @module
  */
 export {
+  betaSampler,
   createStream,
   createStreams,
   GENERATOR,

@@ -5,18 +5,19 @@
  * Order each week: shocks (M9) → funding (M1) → staff (M2) → money (M10) → intake → caseloads
  * (M1, M2, M3) → engagement and drop-out (M4) → trust (M3) → progress and outcomes (M4) →
  * referrals (M6) → partnership strength (M5) → networking events (M7) → parent ambassadors (M8)
- * → measure. Shocks come first so that a change scheduled for week A acts on week A.
+ * → packing the families into the lowest slots → measure. Shocks come first so that a change
+ * scheduled for week A acts on week A.
  *
  * @module
  */
 import {
+  betaSampler,
   createRecorder,
   createStreams,
   type Recording,
   runLoop,
   type WeeklyStep,
 } from "../core/mod.ts";
-import { randomBeta } from "d3";
 import { caseloadStep } from "./caseload.ts";
 import { engagementStep } from "./engagement.ts";
 import { fundingStep, grantPerYearGbp, startFunding, WEEKS_PER_YEAR } from "./funding_cycle.ts";
@@ -29,6 +30,7 @@ import { horizonWeeks, type ModelParams } from "./params.ts";
 import { staffStep } from "./staff_turnover.ts";
 import {
   allocateState,
+  compactFamilies,
   learnOf,
   type ModelState,
   NEED,
@@ -139,7 +141,8 @@ export function createModel(params: ModelParams, seed: number): Model {
   setupServices(state, params, streams["organisations.services"]);
   if (on.partnerships) setupPartnerships(state, params.partnerships, streams["partnerships.setup"]);
 
-  const beta = randomBeta.source(streams["staff.capability"])(
+  const beta = betaSampler(
+    streams["staff.capability"],
     params.staff.capabilityMean * params.staff.capabilityConcentration,
     (1 - params.staff.capabilityMean) * params.staff.capabilityConcentration,
   );
@@ -244,6 +247,7 @@ export function createModel(params: ModelParams, seed: number): Model {
       name: "parents",
       run: () => parentsStep(state, parents, parentStreams, on.parentsAsPartners),
     },
+    { name: "compact", run: () => compactFamilies(state) },
   ];
   return Object.freeze({ params, seed, state, schedule: steps, weeks });
 }

@@ -54,7 +54,7 @@ const INFORMAL = Object.freeze({
 export interface NetworkingStreams {
   /** Who attends. */
   readonly attend: RandomStream;
-  /** Which pairs meet and which start a partnership. */
+  /** Which pairs meet (pairs skipped between meetings) and which start a partnership. */
   readonly meet: RandomStream;
 }
 
@@ -106,18 +106,30 @@ export function networkingStep(
       }
     }
     if (n > 0) state.flows[M.networking_events]++;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        if (streams.meet() >= params.meetProbability) continue;
-        const a = attendees[i];
-        const b = attendees[j];
-        learnOf(orgs, a, b);
-        learnOf(orgs, b, a);
-        if (streams.meet() < params.informalProbability) {
-          // Either side may be the one whose worker holds the new partnership.
-          if (streams.meet() < 0.5) addPartnership(state, a, b, INFORMAL);
-          else addPartnership(state, b, a, INFORMAL);
-        }
+    // Pairs (i, j), i < j, in order; each meets with probability meetProbability. Instead of a
+    // draw per pair, one draw per meeting gives the number of pairs skipped before it
+    // (geometric), so an event costs O(attendees + meetings), not O(attendees²).
+    const pairs = n * (n - 1) / 2;
+    const p = params.meetProbability;
+    const logMiss = Math.log(1 - p);
+    let i = 0;
+    let rowStart = 0; // index of pair (i, i + 1)
+    let k = -1;
+    while (p > 0) {
+      k += 1 + (p >= 1 ? 0 : Math.floor(Math.log(1 - streams.meet()) / logMiss));
+      if (k >= pairs) break;
+      while (k >= rowStart + n - 1 - i) {
+        rowStart += n - 1 - i;
+        i++;
+      }
+      const a = attendees[i];
+      const b = attendees[i + 1 + k - rowStart];
+      learnOf(orgs, a, b);
+      learnOf(orgs, b, a);
+      if (streams.meet() < params.informalProbability) {
+        // Either side may be the one whose worker holds the new partnership.
+        if (streams.meet() < 0.5) addPartnership(state, a, b, INFORMAL);
+        else addPartnership(state, b, a, INFORMAL);
       }
     }
   }

@@ -468,3 +468,79 @@ export function releaseFamily(state: ModelState, family: number): void {
   fam.free.slots[fam.free.count] = family;
   fam.free.count++;
 }
+
+/**
+ * Copies family `from` into slot `to` (every attribute) and empties slot `from`. Only
+ * {@linkcode compactFamilies} moves families: nothing else holds a family's slot across weeks.
+ */
+function moveFamily(fam: FamilyState, from: number, to: number): void {
+  fam.status[to] = fam.status[from];
+  fam.org[to] = fam.org[from];
+  fam.keyWorker[to] = fam.keyWorker[from];
+  fam.keyWorkerHolder[to] = fam.keyWorkerHolder[from];
+  fam.hadKeyWorker[to] = fam.hadKeyWorker[from];
+  fam.trust[to] = fam.trust[from];
+  fam.engaged[to] = fam.engaged[from];
+  fam.progress[3 * to] = fam.progress[3 * from];
+  fam.progress[3 * to + 1] = fam.progress[3 * from + 1];
+  fam.progress[3 * to + 2] = fam.progress[3 * from + 2];
+  fam.achieved[to] = fam.achieved[from];
+  fam.severity[to] = fam.severity[from];
+  fam.arrivalWeek[to] = fam.arrivalWeek[from];
+  fam.needs[to] = fam.needs[from];
+  fam.needsMet[to] = fam.needsMet[from];
+  fam.trustStatutory[to] = fam.trustStatutory[from];
+  fam.status[from] = FAMILY.empty;
+  fam.org[from] = -1;
+  fam.keyWorker[from] = -1;
+}
+
+/**
+ * Packs the families into the lowest slots, so that the weekly loops visit only occupied
+ * slots: each family in the highest occupied slot moves into the lowest empty one until none is
+ * left above an empty one. Afterwards slots `0 … n − 1` hold the n families, `free.end` is n
+ * and the free stack hands out `n, n + 1, …` in increasing order. The cost is one move per
+ * empty slot below the last family (the families that left this week), not one per slot.
+ *
+ * The model runs it once a week, after every mechanism: within a week a family keeps its slot.
+ * Which slot a family has changes the order families draw their random numbers in, never what
+ * happens to a family with given draws.
+ *
+ * @param state The model state.
+ *
+ * @example Two families with a gap between them end up in slots 0 and 1
+ * ```ts
+ * import { allocateState, compactFamilies, FAMILY, releaseFamily, takeFamilySlot } from "./state.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 4, slotsOnDemand: true });
+ * for (let i = 0; i < 3; i++) { const f = takeFamilySlot(s.families); s.families.status[f] = FAMILY.waiting; s.families.org[f] = 0; s.families.arrivalWeek[f] = i; }
+ * s.orgs.waiting[0] = 3;
+ * releaseFamily(s, 0);
+ * compactFamilies(s);
+ * deepStrictEqual([s.families.free.end, s.families.arrivalWeek[0], s.families.arrivalWeek[1]], [2, 2, 1]);
+ * deepStrictEqual(takeFamilySlot(s.families), 2);
+ * ```
+ */
+export function compactFamilies(state: ModelState): void {
+  const fam = state.families;
+  const free = fam.free;
+  const status = fam.status;
+  let hi = free.end - 1;
+  let lo = 0;
+  for (;;) {
+    while (hi >= 0 && status[hi] === FAMILY.empty) hi--;
+    while (lo < hi && status[lo] !== FAMILY.empty) lo++;
+    if (lo >= hi) break;
+    moveFamily(fam, hi, lo);
+    hi--;
+    lo++;
+  }
+  const n = hi + 1;
+  // The free slots are now n … capacity − 1. Stack positions below `capacity − free.end` were
+  // never written since they last held that layout (at least that many slots stayed free), so
+  // only the rest is rewritten: top of the stack n, bottom capacity − 1.
+  const capacity = fam.capacity;
+  for (let i = capacity - free.end; i < capacity - n; i++) free.slots[i] = capacity - 1 - i;
+  free.count = capacity - n;
+  free.end = n;
+}

@@ -125,12 +125,17 @@ Deno.test("networkingStep() renews peer support at the next event", () => {
 
 Deno.test("networkingStep() teaches pairs that meet about each other, and only them", () => {
   const s = programme(3);
-  // Pairs in order (0,1), (0,2), (1,2): meet draws 0.1 (meets), then 0.5 for the partnership
-  // draw (≥ 0.3: no partnership), 0.2 (≥ 0.15: does not meet), 0.1 (meets), 0.5.
-  const values = [0.1, 0.5, 0.2, 0.1, 0.5];
+  // Pairs in order (0,1), (0,2), (1,2). Draws: 0 (skip no pair: (0,1) meets), 0.5 for the
+  // partnership (≥ 0.3: none), 0.2 (skip ⌊ln 0.8 / ln 0.85⌋ = 1 pair: (1,2) meets), 0.5, then
+  // 0.99 (skip 28 pairs: past the last).
+  const values = [0, 0.5, 0.2, 0.5, 0.99];
   let i = 0;
   step(s, 17, { streams: { attend: constant(0), meet: () => values[i++] } });
-  strictEqual(i, values.length, "one meet draw per pair, one more per pair that meets");
+  strictEqual(
+    i,
+    values.length,
+    "one draw per meeting (and one past the last), one per partnership draw",
+  );
   deepStrictEqual([known(s, 0), known(s, 1), known(s, 2)], [[1], [0, 2], [1]]);
   strictEqual(s.partnerships.count, 0);
 });
@@ -203,6 +208,33 @@ Deno.test("networkingStep() makes about pairs · meetProbability · informalProb
     `${learnt / 2} pairs met vs ${pairs * q}`,
   );
   for (let e = 0; e < made; e++) strictEqual(s.partnerships.informal[e], 1);
+});
+
+Deno.test("networkingStep() lets every pair meet equally often, first and last pairs alike", () => {
+  // Skipping pairs between meetings must cover every pair with the same probability. 20
+  // attendees (190 pairs) at 1000 events with meetProbability 0.15: each pair meets a binomial
+  // number of times, mean 150, sd ≈ 11.3; allow 5 sd for each of the 190 pairs.
+  const n = 20;
+  const events = 1000;
+  const params = { ...NETWORKING_DEFAULTS, attendance: 1, informalProbability: 0 };
+  const meet = createStream(9, "test.meet.pairs");
+  const counts = new Int32Array(n * n);
+  for (let e = 0; e < events; e++) {
+    const s = programme(n);
+    step(s, 17, { params, streams: { attend: constant(0), meet } });
+    for (let a = 0; a < n; a++) for (const b of known(s, a)) if (a < b) counts[a * n + b]++;
+  }
+  const q = params.meetProbability;
+  const mean = events * q;
+  const sd = Math.sqrt(events * q * (1 - q));
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      ok(
+        Math.abs(counts[a * n + b] - mean) < 5 * sd,
+        `pair (${a},${b}) met ${counts[a * n + b]} times`,
+      );
+    }
+  }
 });
 
 Deno.test("networkingStep() with M7 switched off holds no event: no partnerships, learning or peer support", () => {
