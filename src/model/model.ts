@@ -43,7 +43,7 @@ import { trustStep } from "./trust.ts";
 import { networkingStep } from "./networking.ts";
 import { parentsStep } from "./parents_as_partners.ts";
 import { partnershipStep, setupPartnerships } from "./partnership_network.ts";
-import { referralStep } from "./referrals.ts";
+import { createReferralTargets, referralStep } from "./referrals.ts";
 
 /** Every named random stream of a run; each mechanism draws only from its own. */
 export const STREAM_NAMES = Object.freeze(
@@ -183,6 +183,7 @@ export function createModel(params: ModelParams, seed: number): Model {
   };
   const parentStreams = { join: streams["parents.join"], retire: streams["parents.retire"] };
   const attendees = new Int32Array(state.orgs.count);
+  const referralTargets = createReferralTargets(state.orgs.count);
   const engagementStreams = {
     engage: streams["engagement.engage"],
     dropout: streams["engagement.dropout"],
@@ -235,6 +236,7 @@ export function createModel(params: ModelParams, seed: number): Model {
           referralStreams,
           on.partnerships,
           on.referrals,
+          referralTargets,
         ),
     },
     { name: "partnerships", run: () => partnershipStep(state, partnerships, on.partnerships) },

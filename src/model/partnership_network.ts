@@ -147,6 +147,7 @@ export function addPartnership(
   p.holder[e] = -1;
   p.flowAB[e] = 0;
   p.flowBA[e] = 0;
+  p.taught[e] = 0;
   if (start.strength >= WORKING_STRENGTH) {
     learnOf(orgs, a, b);
     learnOf(orgs, b, a);
@@ -324,10 +325,11 @@ export function partnershipStep(
     const mutual = hi > 0 ? (ab < ba ? ab : ba) / hi : 0;
     s += g * effort * p.sharedGoal[e] * (0.5 + 0.5 * mutual) * (1 - s) - d * (1 - effort) * s;
     p.strength[e] = s < 0 ? 0 : s > 1 ? 1 : s;
-    if (s >= WORKING_STRENGTH) {
-      // A working partnership teaches each side what the other offers.
+    if (s >= WORKING_STRENGTH && p.taught[e] === 0) {
+      // A working partnership teaches each side what the other offers (once: nothing is forgotten).
       learnOf(orgs, a, p.b[e]);
       learnOf(orgs, p.b[e], a);
+      p.taught[e] = 1;
     }
     p.flowAB[e] = ab * 0.95;
     p.flowBA[e] = ba * 0.95;

@@ -72,6 +72,94 @@ export interface ReferralStreams {
 }
 
 /**
+ * The receivers a referral step has chosen, by organisation and need (`org * 4 + k` for need bit
+ * `2 << k`), valid for the week `week` they are stamped with.
+ */
+export interface ReferralTargets {
+  /** Counts the steps run; an entry whose stamp differs is stale. */
+  week: number;
+  /** Step count at which each entry was chosen. */
+  readonly stamp: Int32Array;
+  /** The receiving organisation, or -1 for none. */
+  readonly target: Int32Array;
+  /** The partnership it goes through, or -1 for a cold referral. */
+  readonly edge: Int32Array;
+  /** That partnership's strength (−1 without one). */
+  readonly strength: Float32Array;
+}
+
+/**
+ * Allocates the scratch space of {@linkcode referralStep} for `orgCount` organisations.
+ *
+ * @param orgCount Number of organisations.
+ * @returns Empty (stale) entries.
+ *
+ * @example
+ * ```ts
+ * import { createReferralTargets } from "./referrals.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(createReferralTargets(3).target.length, 12);
+ * ```
+ */
+export function createReferralTargets(orgCount: number): ReferralTargets {
+  return {
+    week: 0,
+    stamp: new Int32Array(orgCount * 4),
+    target: new Int32Array(orgCount * 4).fill(-1),
+    edge: new Int32Array(orgCount * 4).fill(-1),
+    strength: new Float32Array(orgCount * 4).fill(-1),
+  };
+}
+
+/**
+ * Chooses the receiver of a referral from `org` for `need`: the partner with the strongest
+ * working or deep partnership among running organisations that serve the need, else the first
+ * organisation `org` knows of that serves it and is running; stores it in `targets[slot]`.
+ */
+function chooseReceiver(
+  state: ModelState,
+  org: number,
+  need: number,
+  partnershipsCount: boolean,
+  targets: ReferralTargets,
+  slot: number,
+): void {
+  const orgs = state.orgs;
+  const p = state.partnerships;
+  let target = -1;
+  let edge = -1;
+  let best = -1;
+  if (partnershipsCount) {
+    const start = org * PARTNER_CAPACITY;
+    for (let i = 0; i < orgs.degree[org]; i++) {
+      const e = orgs.partnerEdges[start + i];
+      const other = p.a[e] === org ? p.b[e] : p.a[e];
+      if ((orgs.services[other] & need) === 0 || orgs.phase[other] !== PHASE.active) continue;
+      if (p.strength[e] < WORKING_STRENGTH) continue; // a partner on paper is a stranger
+      if (p.strength[e] > best) {
+        best = p.strength[e];
+        target = other;
+        edge = e;
+      }
+    }
+  }
+  if (target < 0) {
+    const start = org * KNOWN_CAPACITY;
+    for (let i = 0; i < orgs.knownCount[org]; i++) {
+      const other = orgs.known[start + i];
+      if ((orgs.services[other] & need) !== 0 && orgs.phase[other] === PHASE.active) {
+        target = other;
+        break;
+      }
+    }
+  }
+  targets.stamp[slot] = targets.week;
+  targets.target[slot] = target;
+  targets.edge[slot] = edge;
+  targets.strength[slot] = best;
+}
+
+/**
  * M6 step, for every supported family that engaged this week and has a need its own organisation
  * does not serve and no referral has met: with probability `actPerWeek` its key worker acts on
  * the lowest such need. Among running organisations that serve the need, the partner with the
@@ -91,6 +179,28 @@ export interface ReferralStreams {
  * @param streams The M6 streams.
  * @param partnershipsCount Whether partnerships count (M5 on).
  * @param enabled Whether M6 is on.
+ * @param targets Scratch space for the receivers chosen this week (allocated once by the model;
+ *   by default a fresh one).
+ *
+ * @example A family whose organisation knows a mental-health service is referred to it
+ * ```ts
+ * import { allocateState, FAMILY, NEED, PHASE } from "./state.ts";
+ * import { REFERRAL_DEFAULTS, referralStep } from "./referrals.ts";
+ * import { TRUST_DEFAULTS } from "./trust.ts";
+ * import { ENGAGEMENT_DEFAULTS } from "./engagement.ts";
+ * import { M } from "./metric_names.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1, 1], fundedCount: 2, familyCapacity: 1 });
+ * s.orgs.phase.fill(PHASE.active);
+ * s.orgs.services[1] |= NEED.mentalHealth;
+ * s.orgs.known[0] = 1; s.orgs.knownCount[0] = 1;
+ * s.families.status[0] = FAMILY.supported; s.families.engaged[0] = 1; s.families.org[0] = 0;
+ * s.families.needs[0] = NEED.familySupport | NEED.mentalHealth; s.families.needsMet[0] = NEED.familySupport;
+ * s.families.trust[0] = 0.5; s.families.trustStatutory[0] = 0.3;
+ * const always = () => 0;
+ * referralStep(s, REFERRAL_DEFAULTS, TRUST_DEFAULTS, ENGAGEMENT_DEFAULTS, { refer: always, accept: always, takeUp: always }, true, true);
+ * strictEqual(s.flows[M.referrals_made], 1);
+ * ```
  */
 export function referralStep(
   state: ModelState,
@@ -100,8 +210,10 @@ export function referralStep(
   streams: ReferralStreams,
   partnershipsCount: boolean,
   enabled: boolean,
+  targets: ReferralTargets = createReferralTargets(state.orgs.count),
 ): void {
   if (!enabled) return;
+  targets.week++;
   const fam = state.families;
   const orgs = state.orgs;
   const p = state.partnerships;
@@ -113,34 +225,15 @@ export function referralStep(
     const unmet = fam.needs[f] & ~fam.needsMet[f] & ~orgs.services[org] & REFERABLE_NEEDS;
     if (unmet === 0 || streams.refer() >= params.actPerWeek) continue;
     const need = unmet & -unmet; // the lowest unmet need
-    // Choose the receiver: the strongest partner serving the need, else the first one known.
-    let target = -1;
-    let edge = -1;
-    let best = -1;
-    if (partnershipsCount) {
-      const start = org * PARTNER_CAPACITY;
-      for (let i = 0; i < orgs.degree[org]; i++) {
-        const e = orgs.partnerEdges[start + i];
-        const other = p.a[e] === org ? p.b[e] : p.a[e];
-        if ((orgs.services[other] & need) === 0 || orgs.phase[other] !== PHASE.active) continue;
-        if (p.strength[e] < WORKING_STRENGTH) continue; // a partner on paper is a stranger
-        if (p.strength[e] > best) {
-          best = p.strength[e];
-          target = other;
-          edge = e;
-        }
-      }
+    // The receiver depends only on the organisation and the need, and nothing it depends on
+    // changes during this step: choose it once per (organisation, need) this week.
+    const slot = org * 4 + (30 - Math.clz32(need)); // need 2, 4, 8, 16 → 0 … 3
+    if (targets.stamp[slot] !== targets.week) {
+      chooseReceiver(state, org, need, partnershipsCount, targets, slot);
     }
-    if (target < 0) {
-      const start = org * KNOWN_CAPACITY;
-      for (let i = 0; i < orgs.knownCount[org]; i++) {
-        const other = orgs.known[start + i];
-        if ((orgs.services[other] & need) !== 0 && orgs.phase[other] === PHASE.active) {
-          target = other;
-          break;
-        }
-      }
-    }
+    const target = targets.target[slot];
+    const edge = targets.edge[slot];
+    const best = targets.strength[slot];
     if (target < 0) continue; // nobody known meets the need: the family may fall through the gaps
     flows[M.referrals_made]++;
     const warmStrength = edge >= 0 && best >= WORKING_STRENGTH ? best : 0;

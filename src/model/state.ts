@@ -153,6 +153,11 @@ export interface PartnershipState {
   readonly flowAB: Float32Array;
   /** Recent referrals b → a (decaying). */
   readonly flowBA: Float32Array;
+  /**
+   * 1 once the partnership has worked (strength ≥ 0.3) and each side has learnt what the other
+   * offers; known organisations are never forgotten, so this need not be done again.
+   */
+  readonly taught: Uint8Array;
 }
 
 /** Posts and the key workers in them. Indexed by post. */
@@ -373,6 +378,7 @@ function allocatePartnerships(capacity: number): PartnershipState {
     holderGeneration: new Uint16Array(capacity),
     flowAB: new Float32Array(capacity),
     flowBA: new Float32Array(capacity),
+    taught: new Uint8Array(capacity),
   };
 }
 
