@@ -59,6 +59,33 @@ export function engagementProbability(params: EngagementParams, trust: number): 
 }
 
 /**
+ * Whether a family with trust T engages, given its uniform draw u: the same decision as
+ * `u < engagementProbability(params, T)`, mostly without computing an exponential. With
+ * x = −k (T − T₅₀) ≤ 0, e^x ≤ 1 / (1 − x), so the probability 1 / (1 + e^x) is at least
+ * (1 − x) / (2 − x): a draw below that engages at once. The bound's margin (about x² / 8 near
+ * x = 0) far exceeds rounding for x < −10⁻⁶, so the decisions are exactly those of the formula.
+ *
+ * @param params M4 engagement parameters.
+ * @param trust Trust in the key worker, in [0, 1].
+ * @param u A uniform draw in [0, 1).
+ * @returns True when the family engages.
+ *
+ * @example
+ * ```ts
+ * import { ENGAGEMENT_DEFAULTS, engagementProbability, engages } from "./engagement.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const p = engagementProbability(ENGAGEMENT_DEFAULTS, 0.7);
+ * strictEqual(engages(ENGAGEMENT_DEFAULTS, 0.7, p - 1e-12), true);
+ * strictEqual(engages(ENGAGEMENT_DEFAULTS, 0.7, p), false);
+ * ```
+ */
+export function engages(params: EngagementParams, trust: number, u: number): boolean {
+  const x = -params.steepness * (trust - params.trustAtHalf);
+  if (x < -1e-6 && u * (2 - x) < 1 - x) return true;
+  return u < 1 / (1 + Math.exp(x));
+}
+
+/**
  * M4 engagement step: draws engagement for every supported family, then drop-out for those who
  * did not engage (hazard `d · (1 − T)`); waiting families give up with `waitingDropoutPerWeek`.
  *
@@ -102,8 +129,7 @@ export function engagementStep(
     const status = fam.status[f];
     if (status === FAMILY.supported) {
       const t = fam.trust[f];
-      const p = engagementProbability(params, t);
-      if (streams.engage() < p) {
+      if (engages(params, t, streams.engage())) {
         fam.engaged[f] = 1;
       } else {
         fam.engaged[f] = 0;

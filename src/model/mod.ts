@@ -20,6 +20,7 @@ export {
   engagementProbability,
   engagementStep,
   type EngagementStreams,
+  engages,
 } from "./engagement.ts";
 export {
   FUNDING_DEFAULTS,

@@ -1,9 +1,10 @@
-import { deepStrictEqual, ok } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { createStream } from "../../src/core/mod.ts";
 import {
   ENGAGEMENT_DEFAULTS,
   engagementProbability,
   engagementStep,
+  engages,
   FAMILY,
   M,
 } from "../../src/model/mod.ts";
@@ -75,4 +76,31 @@ Deno.test("engagementStep() with M4 switched off: everyone engages, nobody drops
     FAMILY.waiting,
     0,
   ]);
+});
+
+Deno.test("engages() decides exactly as u < engagementProbability, over a million draws and at the edges", () => {
+  const random = createStream(12, "test.engages");
+  const params = [ENGAGEMENT_DEFAULTS, {
+    ...ENGAGEMENT_DEFAULTS,
+    steepness: 0.5,
+    trustAtHalf: 0.9,
+  }];
+  let shortcut = 0;
+  for (const p of params) {
+    for (let i = 0; i < 500_000; i++) {
+      const t = Math.fround(random());
+      const u = random();
+      const expected = u < engagementProbability(p, t);
+      if (engages(p, t, u) !== expected) throw new Error(`t ${t}, u ${u}: expected ${expected}`);
+      if (expected && u * (2 + p.steepness * (t - p.trustAtHalf)) < 1) shortcut++;
+    }
+    // Draws right at the probability, with trust at and just around T₅₀.
+    for (const t of [p.trustAtHalf, p.trustAtHalf + 1e-9, p.trustAtHalf + 1e-6, 1]) {
+      const q = engagementProbability(p, t);
+      for (const u of [q, q - Number.EPSILON, q + Number.EPSILON, q * (1 - 1e-15)]) {
+        strictEqual(engages(p, t, u), u < q, `t ${t}, u ${u}`);
+      }
+    }
+  }
+  ok(shortcut > 0);
 });
