@@ -132,6 +132,12 @@ const heapGrowth = heapGrowthBytes(
   quick ? 20 : 100,
   quick ? 40 : 400,
 );
+const heapGrowthSmall = heapGrowthBytes(
+  scaledParams(base, 1),
+  scenario.seed,
+  quick ? 20 : 100,
+  quick ? 40 : 400,
+);
 
 // 4. A million families for ten years, in a process of its own (not with --quick).
 let million: SuiteResult["million"] = null;
@@ -170,6 +176,7 @@ const result: SuiteResult = {
   bytesPerWorker: postBytes / state.posts.count,
   peakRssMb: peakRssMb(),
   heapGrowthBytes: heapGrowth,
+  heapGrowthSmallBytes: heapGrowthSmall,
   heapGrowthWeeks: quick ? 40 : 400,
   million,
   targets: [],

@@ -85,6 +85,8 @@ export interface SuiteResult {
   readonly peakRssMb: number;
   /** Growth of the used heap over `heapGrowthWeeks` weeks of the 10× baseline, after warm-up. */
   readonly heapGrowthBytes: number;
+  /** The same over the same weeks of the 1× baseline: a tenth of the families, the same growth if none is per family. */
+  readonly heapGrowthSmallBytes: number;
   readonly heapGrowthWeeks: number;
   /** The million-family ten-year run; null with --quick. */
   readonly million: MillionResult | null;
@@ -192,7 +194,7 @@ function table(header: string[], rows: string[][]): string {
  *   familyWeeksPerSecond: { "1x": 1e6 },
  *   ratios: { engineVsReference: 2, engineVsPeer: 4, engineVsFloor: 3 }, bytesPerFamily: 48,
  *   bytesPerActiveFamily: 96, bytesPerWorker: 31, peakRssMb: 100, heapGrowthBytes: 0,
- *   heapGrowthWeeks: 40, million: null, targets: [] });
+ *   heapGrowthSmallBytes: 0, heapGrowthWeeks: 40, million: null, targets: [] });
  * ok(text.includes("family-weeks/s"));
  * ```
  */
@@ -229,6 +231,7 @@ export function formatTable(r: SuiteResult): string {
       `heap growth over ${r.heapGrowthWeeks} weeks of the loop, after warm-up (bytes)`,
       number(r.heapGrowthBytes),
     ],
+    ["  … the same weeks with a tenth of the families (1×)", number(r.heapGrowthSmallBytes)],
     ...(m === null ? [] : [
       [
         `${number(m.meanFamilies)} families (${m.factor}×) for ${m.weeks} weeks: seconds`,
