@@ -95,7 +95,7 @@ export async function runChunksInWorkers(
           reject(error);
         };
         const next = () => {
-          const chunk = failed ? undefined : queue.shift();
+          const chunk = queue.shift(); // emptied by fail()
           if (chunk === undefined) resolve();
           else worker.postMessage({ chunk });
         };
