@@ -21,15 +21,21 @@
  * @module
  */
 export {
+  betaBlock,
   betaSampler,
   createStream,
   createStreams,
+  type DrawBlock,
+  drawBlock,
   GENERATOR,
   geometricWeeks,
   hashString,
+  nextDraw,
   poisson,
   type RandomStream,
+  refillDrawBlock,
   replicateSeed,
+  uniformBlock,
   weeklyHazard,
 } from "./random.ts";
 export { column, createRecorder, type Recorder, type Recording } from "./recorder.ts";

@@ -162,6 +162,110 @@ export function geometricWeeks(random: RandomStream, meanWeeks: number): number 
 }
 
 /**
+ * Draws made ahead of need, in bulk, from one source: a block of its next draws in the order it
+ * makes them. Taking draws from a block gives exactly the numbers the source would have given
+ * one at a time, so results do not change; what changes is where the arithmetic runs. A draw
+ * needed only now and then (a key worker hired a few times a week) would otherwise run in code
+ * that V8 leaves in its lower tiers or does not inline, which puts every number it returns on
+ * the heap. Reading a typed array inside an optimised loop allocates nothing, and a refill is a
+ * tight loop of its own with one kind of source, which V8 optimises.
+ */
+export interface DrawBlock {
+  /** The draws, in the order the source made them. */
+  readonly values: Float64Array;
+  /** Index of the next draw to hand out; `values.length` when the block is used up. */
+  next: number;
+  /** Writes the source's next `values.length` draws into `values`, in order. */
+  readonly fill: (values: Float64Array) => void;
+}
+
+/**
+ * Creates a block of `size` draws and fills it (see {@linkcode uniformBlock} and
+ * {@linkcode betaBlock} for the usual sources).
+ *
+ * @param fill Writes the source's next draws into the array it is given, in order.
+ * @param size Draws per block, ≥ 1.
+ * @returns A full block.
+ *
+ * @example A block of a constant
+ * ```ts
+ * import { drawBlock, nextDraw } from "./random.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * deepStrictEqual(nextDraw(drawBlock((values) => values.fill(0.25), 4)), 0.25);
+ * ```
+ */
+export function drawBlock(fill: (values: Float64Array) => void, size: number): DrawBlock {
+  if (!(size >= 1)) throw new RangeError(`A draw block needs a size ≥ 1; got ${size}`);
+  const block = { values: new Float64Array(Math.floor(size)), next: 0, fill };
+  refillDrawBlock(block);
+  return block;
+}
+
+/**
+ * A block of a stream's uniform draws.
+ *
+ * @param random The stream.
+ * @param size Draws per block, ≥ 1.
+ * @returns A full block.
+ *
+ * @example A block hands out the stream's own numbers, in order, across refills
+ * ```ts
+ * import { createStream, nextDraw, uniformBlock } from "./random.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const block = uniformBlock(createStream(1, "block"), 2);
+ * const direct = createStream(1, "block");
+ * deepStrictEqual([nextDraw(block), nextDraw(block), nextDraw(block)], [direct(), direct(), direct()]);
+ * ```
+ */
+export function uniformBlock(random: RandomStream, size: number): DrawBlock {
+  return drawBlock((values) => {
+    for (let i = 0; i < values.length; i++) values[i] = random();
+  }, size);
+}
+
+/**
+ * Fills a block with its source's next draws and starts handing them out from the first.
+ *
+ * @param block The block (normally used up).
+ *
+ * @example
+ * ```ts
+ * import { drawBlock, refillDrawBlock } from "./random.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * let n = 0;
+ * const block = drawBlock((values) => values.forEach((_, i) => values[i] = n++), 3);
+ * block.next = 3;
+ * refillDrawBlock(block);
+ * deepStrictEqual([Array.from(block.values), block.next], [[3, 4, 5], 0]);
+ * ```
+ */
+export function refillDrawBlock(block: DrawBlock): void {
+  block.fill(block.values);
+  block.next = 0;
+}
+
+/**
+ * The block's next draw, refilling it first when it is used up. A branch that runs rarely
+ * should read `block.values[block.next++]` itself (after the same check): V8 does not inline a
+ * call from a rarely run branch, and a number returned from a call is put on the heap.
+ *
+ * @param block The block.
+ * @returns The source's next draw.
+ *
+ * @example
+ * ```ts
+ * import { drawBlock, nextDraw } from "./random.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const block = drawBlock((values) => values.fill(0.5), 1);
+ * deepStrictEqual([nextDraw(block), nextDraw(block)], [0.5, 0.5]);
+ * ```
+ */
+export function nextDraw(block: DrawBlock): number {
+  if (block.next === block.values.length) refillDrawBlock(block);
+  return block.values[block.next++];
+}
+
+/**
  * Converts an annual probability into the weekly hazard with the same yearly total:
  * `1 − (1 − r)^(1/52)`.
  *
@@ -209,11 +313,46 @@ export function betaSampler(random: RandomStream, alpha: number, beta: number): 
   }
   const gammaX = gammaConstants(alpha);
   const gammaY = gammaConstants(beta);
-  return () => {
-    const x = gammaDraw(random, gammaX[0], gammaX[1], gammaX[2]);
-    const y = gammaDraw(random, gammaY[0], gammaY[1], gammaY[2]);
-    return x / (x + y);
-  };
+  return () => betaDraw(random, gammaX, gammaY);
+}
+
+/**
+ * A block of Beta(α, β) draws: the numbers {@linkcode betaSampler} would give, one by one.
+ *
+ * @param random The stream to draw from.
+ * @param alpha α > 0.
+ * @param beta β > 0.
+ * @param size Draws per block, ≥ 1.
+ * @returns A full block.
+ *
+ * @example The same numbers as the sampler
+ * ```ts
+ * import { betaBlock, betaSampler, createStream, nextDraw } from "./random.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const block = betaBlock(createStream(2, "beta"), 6, 4, 2);
+ * const draw = betaSampler(createStream(2, "beta"), 6, 4);
+ * deepStrictEqual([nextDraw(block), nextDraw(block), nextDraw(block)], [draw(), draw(), draw()]);
+ * ```
+ */
+export function betaBlock(
+  random: RandomStream,
+  alpha: number,
+  beta: number,
+  size: number,
+): DrawBlock {
+  betaSampler(random, alpha, beta); // checks the shapes, draws nothing
+  const gammaX = gammaConstants(alpha);
+  const gammaY = gammaConstants(beta);
+  return drawBlock((values) => {
+    for (let i = 0; i < values.length; i++) values[i] = betaDraw(random, gammaX, gammaY);
+  }, size);
+}
+
+/** One Beta draw, X / (X + Y), from the Gamma constants of its two shapes. */
+function betaDraw(random: RandomStream, gammaX: Float64Array, gammaY: Float64Array): number {
+  const x = gammaDraw(random, gammaX[0], gammaX[1], gammaX[2]);
+  const y = gammaDraw(random, gammaY[0], gammaY[1], gammaY[2]);
+  return x / (x + y);
 }
 
 /** [d, c, 1/k or 0] of Marsaglia–Tsang for shape k (boosted to k + 1 when k < 1). */

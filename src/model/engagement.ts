@@ -124,22 +124,27 @@ export function engagementStep(
   }
   const dropout = params.dropoutPerMissedWeek;
   const giveUp = params.waitingDropoutPerWeek;
+  const status = fam.status;
+  const trust = fam.trust;
+  const engaged = fam.engaged;
+  const engage = streams.engage;
+  const dropoutDraw = streams.dropout;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
-    const status = fam.status[f];
-    if (status === FAMILY.supported) {
-      const t = fam.trust[f];
-      if (engages(params, t, streams.engage())) {
-        fam.engaged[f] = 1;
+    const st = status[f];
+    if (st === FAMILY.supported) {
+      const t = trust[f];
+      if (engages(params, t, engage())) {
+        engaged[f] = 1;
       } else {
-        fam.engaged[f] = 0;
-        if (streams.dropout() < dropout * (1 - t)) {
+        engaged[f] = 0;
+        if (dropoutDraw() < dropout * (1 - t)) {
           releaseFamily(state, f);
           flows[M.dropouts]++;
         }
       }
-    } else if (status === FAMILY.waiting) {
-      if (streams.dropout() < giveUp) {
+    } else if (st === FAMILY.waiting) {
+      if (dropoutDraw() < giveUp) {
         releaseFamily(state, f);
         flows[M.dropouts]++;
       }

@@ -11,11 +11,14 @@
  * @module
  */
 import {
-  betaSampler,
+  betaBlock,
   createRecorder,
   createStreams,
+  drawBlock,
+  nextDraw,
   type Recording,
   runLoop,
+  uniformBlock,
   type WeeklyStep,
 } from "../core/mod.ts";
 import { caseloadStep } from "./caseload.ts";
@@ -141,17 +144,25 @@ export function createModel(params: ModelParams, seed: number): Model {
   setupServices(state, params, streams["organisations.services"]);
   if (on.partnerships) setupPartnerships(state, params.partnerships, streams["partnerships.setup"]);
 
-  const beta = betaSampler(
-    streams["staff.capability"],
-    params.staff.capabilityMean * params.staff.capabilityConcentration,
-    (1 - params.staff.capabilityMean) * params.staff.capabilityConcentration,
-  );
-  const capability = on.staffTurnover ? beta : () => params.staff.capabilityMean;
+  // Hires draw from blocks made ahead (see `staffStep`): vacancies a post's worth at a time,
+  // capabilities one per post-year for the whole horizon (the bundled scenarios hire 0.21 to
+  // 0.31 key workers per post a year), so that the Beta sampler, whose rejection loop V8
+  // optimises only part way, seldom or never runs inside the loop. A block used up is refilled.
+  const blockSize = Math.max(64, state.posts.count);
+  const { capabilityMean: mean, capabilityConcentration: concentration } = params.staff;
+  const capability = on.staffTurnover
+    ? betaBlock(
+      streams["staff.capability"],
+      mean * concentration,
+      (1 - mean) * concentration,
+      blockSize * Math.ceil(weeks / WEEKS_PER_YEAR),
+    )
+    : drawBlock((values) => values.fill(mean), blockSize);
   const posts = state.posts;
   for (let p = 0; p < posts.count; p++) {
     if (state.orgs.sector[posts.org[p]] === SECTOR.statutory) {
       posts.status[p] = POST.filled;
-      posts.capability[p] = capability();
+      posts.capability[p] = nextDraw(capability);
       posts.learning[p] = 1;
       posts.tenureWeeks[p] = Math.floor(streams["staff.initial"]() * 260) + 1;
     } else {
@@ -163,7 +174,7 @@ export function createModel(params: ModelParams, seed: number): Model {
 
   const staffStreams = {
     leave: streams["staff.leave"],
-    vacancy: streams["staff.vacancy"],
+    vacancy: uniformBlock(streams["staff.vacancy"], blockSize),
     capability,
   };
   const intakeStreams = {

@@ -103,23 +103,37 @@ export function outcomesStep(
   const drag = params.severityDrag;
   const maxWeeks = params.maxWeeksInProgramme;
   const needDrag = params.unmetNeedDrag;
+  const status = fam.status;
+  const severity = fam.severity;
+  const engaged = fam.engaged;
+  const keyWorker = fam.keyWorker;
+  const needs = fam.needs;
+  const needsMet = fam.needsMet;
+  const trust = fam.trust;
+  const achievedBits = fam.achieved;
+  const arrivalWeek = fam.arrivalWeek;
+  const caseload = posts.caseload;
+  const contactShare = posts.contactShare;
+  const capability = posts.capability;
+  const learning = posts.learning;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
-    const status = fam.status[f];
-    if (status === FAMILY.empty) continue;
-    const s = fam.severity[f];
-    if (status === FAMILY.supported && fam.engaged[f] === 1) {
-      const w = fam.keyWorker[f];
-      const load = posts.caseload[w];
-      const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * posts.contactShare[w];
-      const unmet = fam.needs[f] & ~fam.needsMet[f];
+    const st = status[f];
+    if (st === FAMILY.empty) continue;
+    const s = severity[f];
+    if (st === FAMILY.supported && engaged[f] === 1) {
+      const w = keyWorker[f];
+      const load = caseload[w];
+      const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * contactShare[w];
+      const unmet = needs[f] & ~needsMet[f];
       const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
         ((unmet >> 4) & 1);
       const needFactor = 1 - needDrag * unmetCount;
-      const effect = posts.capability[w] * posts.learning[w] * contact *
-        (0.5 + 0.5 * fam.trust[f]) * (1 - drag * s) * (needFactor > 0 ? needFactor : 0);
+      const effect = capability[w] * learning[w] * contact * (0.5 + 0.5 * trust[f]) *
+        (1 - drag * s) * (needFactor > 0 ? needFactor : 0);
       const i = 3 * f;
-      let achieved = fam.achieved[f];
+      const before = achievedBits[f];
+      let achieved = before;
       const p0 = progress[i] + g0 * effect;
       const p1 = progress[i + 1] + g1 * effect;
       const p2 = progress[i + 2] + g2 * effect;
@@ -129,11 +143,11 @@ export function outcomesStep(
       if ((achieved & 1) === 0 && p0 >= threshold) achieved |= 1;
       if ((achieved & 2) === 0 && p1 >= threshold) achieved |= 2;
       if ((achieved & 4) === 0 && p2 >= threshold) achieved |= 4;
-      if (achieved !== fam.achieved[f]) {
-        flows[M.outcomes_achieved] += bitCount3(achieved) - bitCount3(fam.achieved[f]);
-        fam.achieved[f] = achieved;
+      if (achieved !== before) {
+        flows[M.outcomes_achieved] += bitCount3(achieved) - bitCount3(before);
+        achievedBits[f] = achieved;
       }
-      fam.severity[f] = s * recoveryKeep;
+      severity[f] = s * recoveryKeep;
       if (achieved === ALL_OUTCOMES) {
         state.orgs.completedThisWeek[fam.org[f]]++;
         releaseFamily(state, f);
@@ -141,15 +155,15 @@ export function outcomesStep(
         continue;
       }
     } else {
-      if (status === FAMILY.supported) {
+      if (st === FAMILY.supported) {
         const i = 3 * f;
         progress[i] *= keep;
         progress[i + 1] *= keep;
         progress[i + 2] *= keep;
       }
-      fam.severity[f] = s + escalation * (1 - s);
+      severity[f] = s + escalation * (1 - s);
     }
-    if (week - fam.arrivalWeek[f] >= maxWeeks) {
+    if (week - arrivalWeek[f] >= maxWeeks) {
       releaseFamily(state, f);
       flows[M.cases_closed]++;
     }

@@ -218,12 +218,20 @@ export function referralStep(
   const orgs = state.orgs;
   const p = state.partnerships;
   const flows = state.flows;
+  const status = fam.status;
+  const engaged = fam.engaged;
+  const familyOrg = fam.org;
+  const needs = fam.needs;
+  const needsMet = fam.needsMet;
+  const services = orgs.services;
+  const refer = streams.refer;
+  const actPerWeek = params.actPerWeek;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
-    if (fam.status[f] !== FAMILY.supported || fam.engaged[f] === 0) continue;
-    const org = fam.org[f];
-    const unmet = fam.needs[f] & ~fam.needsMet[f] & ~orgs.services[org] & REFERABLE_NEEDS;
-    if (unmet === 0 || streams.refer() >= params.actPerWeek) continue;
+    if (status[f] !== FAMILY.supported || engaged[f] === 0) continue;
+    const org = familyOrg[f];
+    const unmet = needs[f] & ~needsMet[f] & ~services[org] & REFERABLE_NEEDS;
+    if (unmet === 0 || refer() >= actPerWeek) continue;
     const need = unmet & -unmet; // the lowest unmet need
     // The receiver depends only on the organisation and the need, and nothing it depends on
     // changes during this step: choose it once per (organisation, need) this week.

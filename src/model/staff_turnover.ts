@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { geometricWeeks, type RandomStream, weeklyHazard } from "../core/mod.ts";
+import { type DrawBlock, type RandomStream, refillDrawBlock, weeklyHazard } from "../core/mod.ts";
 import type { FundingParams } from "./funding_cycle.ts";
 import { isOpen } from "./funding_cycle.ts";
 import { M } from "./metric_names.ts";
@@ -69,10 +69,13 @@ export const STAFF_DEFAULTS: StaffParams = Object.freeze({
 export interface StaffStreams {
   /** Leaving draws. */
   readonly leave: RandomStream;
-  /** Weeks to fill a vacancy. */
-  readonly vacancy: RandomStream;
-  /** Capability of each new key worker: a Beta(μκ, (1−μ)κ) draw. */
-  readonly capability: () => number;
+  /**
+   * Uniform draws that set the weeks to fill each vacancy (geometric, mean `vacancyWeeks`, as
+   * `geometricWeeks` draws it), made ahead in a block.
+   */
+  readonly vacancy: DrawBlock;
+  /** Capability of each new key worker: Beta(μκ, (1−μ)κ) draws, made ahead in a block. */
+  readonly capability: DrawBlock;
 }
 
 /**
@@ -116,6 +119,10 @@ export function leavingHazard(
  * With `enabled` false (M2 switched off): nobody leaves, vacancies fill at once, every key
  * worker has the mean capability and knows the context from the start.
  *
+ * A hire happens a few times a week among hundreds of posts, so its draws come from blocks
+ * made ahead (see `DrawBlock`) and the geometric weeks to fill a vacancy are worked out here
+ * rather than in a call: the step then allocates nothing.
+ *
  * @param state The model state.
  * @param params M2 parameters.
  * @param funding M1 parameters (for when recruitment stops).
@@ -127,11 +134,16 @@ export function leavingHazard(
  * import { allocateState, POST } from "./state.ts";
  * import { FUNDING_DEFAULTS, startFunding } from "./funding_cycle.ts";
  * import { STAFF_DEFAULTS, staffStep } from "./staff_turnover.ts";
+ * import { drawBlock } from "../core/mod.ts";
  * import { deepStrictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * startFunding(s, FUNDING_DEFAULTS, true);
  * s.posts.status[0] = POST.filled;
- * const streams = { leave: () => 0, vacancy: () => 0.5, capability: () => 0.6 };
+ * const streams = {
+ *   leave: () => 0,
+ *   vacancy: drawBlock(() => 0.5, 1),
+ *   capability: drawBlock(() => 0.6, 1),
+ * };
  * staffStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, streams, true);
  * deepStrictEqual(s.posts.status[0], POST.vacant);
  * ```
@@ -147,6 +159,10 @@ export function staffStep(
   const orgs = state.orgs;
   const flows = state.flows;
   const learnPerWeek = (1 - params.learningStart) / params.learningWeeks;
+  // geometricWeeks(stream, vacancyWeeks), written out: 1 + ⌊ln(1 − u) / ln(1 − 1 / mean)⌋.
+  const logMiss = Math.log(1 - 1 / params.vacancyWeeks);
+  const vacancy = streams.vacancy;
+  const capability = streams.capability;
   for (let p = 0; p < posts.count; p++) {
     const status = posts.status[p];
     if (status === POST.filled) {
@@ -167,15 +183,24 @@ export function staffStep(
       const org = posts.org[p];
       if (!isOpen(state, funding, org)) continue;
       if (posts.vacancyWeeksLeft[p] < 0) {
-        posts.vacancyWeeksLeft[p] = enabled
-          ? geometricWeeks(streams.vacancy, params.vacancyWeeks)
-          : 0;
+        if (!enabled) posts.vacancyWeeksLeft[p] = 0;
+        else if (params.vacancyWeeks <= 1) posts.vacancyWeeksLeft[p] = 1;
+        else {
+          if (vacancy.next === vacancy.values.length) refillDrawBlock(vacancy);
+          const u = vacancy.values[vacancy.next++];
+          posts.vacancyWeeksLeft[p] = 1 + Math.floor(Math.log(1 - u) / logMiss);
+        }
       }
       if (posts.vacancyWeeksLeft[p] > 0) posts.vacancyWeeksLeft[p]--;
       if (posts.vacancyWeeksLeft[p] === 0) {
         posts.status[p] = POST.filled;
         posts.tenureWeeks[p] = 0;
-        posts.capability[p] = enabled ? streams.capability() : params.capabilityMean;
+        if (enabled) {
+          if (capability.next === capability.values.length) refillDrawBlock(capability);
+          posts.capability[p] = capability.values[capability.next++];
+        } else {
+          posts.capability[p] = params.capabilityMean;
+        }
         posts.learning[p] = enabled ? params.learningStart : 1;
         flows[M.staff_hired]++;
       }

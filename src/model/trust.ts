@@ -111,17 +111,25 @@ export function trustStep(
   const posts = state.posts;
   const growth = params.growthPerWeek;
   const keep = 1 - params.lossPerMissedWeek;
+  const status = fam.status;
+  const trust = fam.trust;
+  const engaged = fam.engaged;
+  const keyWorker = fam.keyWorker;
+  const caseload = posts.caseload;
+  const contactShare = posts.contactShare;
+  const capability = posts.capability;
+  const learning = posts.learning;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
-    if (fam.status[f] !== FAMILY.supported) continue;
-    const t = fam.trust[f];
-    if (fam.engaged[f] === 1) {
-      const w = fam.keyWorker[f];
-      const load = posts.caseload[w];
-      const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * posts.contactShare[w];
-      fam.trust[f] = t + growth * contact * posts.capability[w] * posts.learning[w] * (1 - t);
+    if (status[f] !== FAMILY.supported) continue;
+    const t = trust[f];
+    if (engaged[f] === 1) {
+      const w = keyWorker[f];
+      const load = caseload[w];
+      const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * contactShare[w];
+      trust[f] = t + growth * contact * capability[w] * learning[w] * (1 - t);
     } else {
-      fam.trust[f] = t * keep;
+      trust[f] = t * keep;
     }
   }
 }

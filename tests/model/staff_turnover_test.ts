@@ -1,5 +1,11 @@
 import { deepStrictEqual, ok } from "node:assert/strict";
-import { createStream, weeklyHazard } from "../../src/core/mod.ts";
+import {
+  createStream,
+  drawBlock,
+  geometricWeeks,
+  uniformBlock,
+  weeklyHazard,
+} from "../../src/core/mod.ts";
 import {
   allocateState,
   FUNDING_DEFAULTS,
@@ -11,6 +17,11 @@ import {
   startFunding,
 } from "../../src/model/mod.ts";
 import { constant } from "./_fixtures.ts";
+
+/** A block that hands out one number forever. */
+function block(value: number) {
+  return drawBlock((values) => values.fill(value), 1);
+}
 
 function posts(count: number) {
   const s = allocateState({ postsPerOrganisation: [count], fundedCount: 1, familyCapacity: 1 });
@@ -38,8 +49,8 @@ Deno.test("staffStep() loses about the weekly hazard's share of key workers each
   const p = { ...STAFF_DEFAULTS, turnoverPerYear: 0.3 };
   const streams = {
     leave: createStream(3, "test.leave"),
-    vacancy: createStream(3, "test.vacancy"),
-    capability: constant(0.6),
+    vacancy: uniformBlock(createStream(3, "test.vacancy"), 64),
+    capability: block(0.6),
   };
   staffStep(s, p, longGrant, streams, true);
   const h = weeklyHazard(0.3);
@@ -55,8 +66,8 @@ Deno.test("staffStep() fills a vacancy after vacancyWeeks on average, with a new
   s.posts.vacancyWeeksLeft.fill(-1);
   const streams = {
     leave: constant(0.99),
-    vacancy: createStream(5, "test.vacancy"),
-    capability: constant(0.7),
+    vacancy: uniformBlock(createStream(5, "test.vacancy"), 64),
+    capability: block(0.7),
   };
   let weeks = 0;
   let filledWeeks = 0;
@@ -80,7 +91,7 @@ Deno.test("staffStep() brings a new key worker to full learning after learningWe
   const s = posts(1);
   s.posts.status[0] = POST.filled;
   s.posts.learning[0] = STAFF_DEFAULTS.learningStart;
-  const streams = { leave: constant(0.99), vacancy: constant(0.5), capability: constant(0.6) };
+  const streams = { leave: constant(0.99), vacancy: block(0.5), capability: block(0.6) };
   for (let w = 0; w < 25; w++) staffStep(s, STAFF_DEFAULTS, longGrant, streams, true);
   ok(s.posts.learning[0] < 1);
   staffStep(s, STAFF_DEFAULTS, longGrant, streams, true);
@@ -95,8 +106,8 @@ Deno.test("staffStep() does not recruit in the final intakeStopWeeks of an unsec
   s.posts.vacancyWeeksLeft[0] = 1;
   staffStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, {
     leave: constant(0.5),
-    vacancy: constant(0),
-    capability: constant(0.5),
+    vacancy: block(0),
+    capability: block(0.5),
   }, true);
   deepStrictEqual(s.posts.status[0], POST.vacant);
 });
@@ -107,7 +118,7 @@ Deno.test("staffStep() with M2 switched off: nobody leaves, vacancies fill at on
   s.posts.learning[0] = 1;
   s.posts.status[1] = POST.vacant;
   s.posts.vacancyWeeksLeft[1] = -1;
-  const streams = { leave: constant(0), vacancy: constant(0.99), capability: constant(0.99) };
+  const streams = { leave: constant(0), vacancy: block(0.99), capability: block(0.99) };
   staffStep(s, STAFF_DEFAULTS, longGrant, streams, false);
   deepStrictEqual(Array.from(s.posts.status), [POST.filled, POST.filled]);
   deepStrictEqual([s.flows[M.staff_leavers], s.posts.capability[1], s.posts.learning[1]], [
@@ -115,4 +126,33 @@ Deno.test("staffStep() with M2 switched off: nobody leaves, vacancies fill at on
     Math.fround(0.6),
     1,
   ]);
+});
+
+Deno.test("staffStep() sets a vacancy's weeks exactly as geometricWeeks() would from the same uniform", () => {
+  const uniforms = [0, 1e-9, 0.05, 0.1, 0.5, 0.9, 0.999, 1 - 2 ** -53];
+  for (const vacancyWeeks of [1, 2.5, 10, 26]) {
+    const s = posts(uniforms.length);
+    s.posts.status.fill(POST.vacant);
+    s.posts.vacancyWeeksLeft.fill(-1);
+    let i = 0;
+    const vacancy = drawBlock(
+      (values) => values.forEach((_, k) => values[k] = uniforms[i++ % uniforms.length]),
+      3,
+    );
+    staffStep(s, { ...STAFF_DEFAULTS, vacancyWeeks }, longGrant, {
+      leave: constant(0.99),
+      vacancy,
+      capability: block(0.5),
+    }, true);
+    uniforms.forEach((u, post) => {
+      const weeks = geometricWeeks(() => u, vacancyWeeks);
+      // The step counts the first week down at once; a one-week vacancy is filled this week.
+      const expected = weeks === 1 ? [POST.filled, 0] : [POST.vacant, weeks - 1];
+      deepStrictEqual(
+        [s.posts.status[post], s.posts.vacancyWeeksLeft[post]],
+        expected,
+        `u = ${u}, mean ${vacancyWeeks}`,
+      );
+    });
+  }
 });
