@@ -94,7 +94,8 @@ export function floorSecondsPerWeek(model: Model, passes: number): number {
 
 /**
  * Heap growth inside the weekly loop: one model runs `warmWeeks`, garbage is collected, then
- * `weeks` more weeks (steps and measurement) run; returns the growth of the used heap. Needs
+ * `weeks` more weeks (steps and measurement) run; returns the growth of the used heap, less the
+ * growth over no weeks measured the same way (reading the heap allocates a little). Needs
  * `--v8-flags=--expose-gc` for a comparable figure (else NaN).
  *
  * @param params Parameters.
@@ -128,10 +129,15 @@ export function heapGrowthBytes(
   };
   for (let week = 0; week < warmWeeks; week++) runWeek(week);
   if (gc === undefined) return NaN;
+  // What reading the heap costs by itself (the reading allocates), measured the same way over
+  // no weeks, is taken off.
+  gc();
+  const idle = Deno.memoryUsage().heapUsed;
+  const idleGrowth = Deno.memoryUsage().heapUsed - idle;
   gc();
   const before = Deno.memoryUsage().heapUsed;
   for (let week = warmWeeks; week < warmWeeks + weeks; week++) runWeek(week);
-  return Deno.memoryUsage().heapUsed - before;
+  return Deno.memoryUsage().heapUsed - before - idleGrowth;
 }
 
 /** Median of a list of numbers. */

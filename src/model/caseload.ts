@@ -13,6 +13,7 @@
 import type { RandomStream } from "../core/mod.ts";
 import type { FundingParams } from "./funding_cycle.ts";
 import { M } from "./metric_names.ts";
+import type { PartnershipParams } from "./partnership_network.ts";
 import type { StaffParams } from "./staff_turnover.ts";
 import {
   FAMILY,
@@ -23,7 +24,7 @@ import {
   SECTOR,
   TRANSITION,
 } from "./state.ts";
-import { trustAfterKeyWorkerLoss, type TrustParams } from "./trust.ts";
+import type { TrustParams } from "./trust.ts";
 
 /**
  * Caseload step. First, every post's contact share for the week: the share of staff time the
@@ -40,7 +41,9 @@ import { trustAfterKeyWorkerLoss, type TrustParams } from "./trust.ts";
  * @param trust M3 parameters (trust kept on a change).
  * @param handover The `funding.handover` stream.
  * @param trustEnabled Whether M3 is on.
- * @param hoursPerPostPerWeek Staff hours in a key worker's week.
+ * @param partnerships M5 parameters: `hoursPerPostPerWeek`, the staff hours in a key worker's
+ *   week. An object rather than the number, because the live parameters hold it as a mutable
+ *   double, and passing it out as a number would allocate every week.
  *
  * @example A waiting family gets the free key worker
  * ```ts
@@ -65,8 +68,9 @@ export function caseloadStep(
   trust: TrustParams,
   handover: RandomStream,
   trustEnabled: boolean,
-  hoursPerPostPerWeek = 37.5,
+  partnerships: Pick<PartnershipParams, "hoursPerPostPerWeek"> = { hoursPerPostPerWeek: 37.5 },
 ): void {
+  const hoursPerPostPerWeek = partnerships.hoursPerPostPerWeek;
   const fam = state.families;
   const posts = state.posts;
   const orgs = state.orgs;
@@ -105,7 +109,9 @@ export function caseloadStep(
         posts.caseload[w]--;
         fam.keyWorker[f] = -1;
         fam.status[f] = FAMILY.waiting;
-        fam.trust[f] = trustAfterKeyWorkerLoss(trust, fam.trust[f], trustEnabled);
+        // trustAfterKeyWorkerLoss, written out: a call from this rarely taken branch would
+        // return its number on the heap (tests/model/caseload_test.ts checks they agree).
+        if (trustEnabled) fam.trust[f] = trust.keptOnKeyWorkerChange * fam.trust[f];
         orgs.waiting[org]++;
       }
     }

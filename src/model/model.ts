@@ -208,7 +208,7 @@ export function createModel(params: ModelParams, seed: number): Model {
     { name: "staff", run: () => staffStep(state, staff, funding, staffStreams, on.staffTurnover) },
     {
       name: "money",
-      run: (week) => moneyStep(state, money, week, partnerships.hoursPerPostPerWeek),
+      run: (week) => moneyStep(state, money, week, partnerships),
     },
     {
       name: "intake",
@@ -224,7 +224,7 @@ export function createModel(params: ModelParams, seed: number): Model {
           trust,
           streams["funding.handover"],
           on.trust,
-          partnerships.hoursPerPostPerWeek,
+          partnerships,
         ),
     },
     {

@@ -9,6 +9,7 @@
  */
 import { WEEKS_PER_YEAR } from "./funding_cycle.ts";
 import { M } from "./metric_names.ts";
+import type { PartnershipParams } from "./partnership_network.ts";
 import { type ModelState, PHASE, POST, SECTOR } from "./state.ts";
 
 /** Parameters of money. */
@@ -59,7 +60,9 @@ export function postsFundedBy(params: MoneyParams, grantGbpPerYear: number): num
  * @param state The model state.
  * @param params Money parameters.
  * @param week The current week.
- * @param hoursPerPostPerWeek Staff hours in a key worker's week.
+ * @param partnerships M5 parameters: `hoursPerPostPerWeek`, the staff hours in a key worker's
+ *   week. An object rather than the number, because the live parameters hold it as a mutable
+ *   double, and passing it out as a number would allocate every week.
  *
  * @example A running grant with one filled post spends salary and overheads
  * ```ts
@@ -79,8 +82,9 @@ export function moneyStep(
   state: ModelState,
   params: MoneyParams,
   week: number,
-  hoursPerPostPerWeek = 37.5,
+  partnerships: Pick<PartnershipParams, "hoursPerPostPerWeek"> = { hoursPerPostPerWeek: 37.5 },
 ): void {
+  const hoursPerPostPerWeek = partnerships.hoursPerPostPerWeek;
   const orgs = state.orgs;
   const posts = state.posts;
   const grantSalary = params.salaryGbpPerPostPerYear / WEEKS_PER_YEAR;

@@ -1,4 +1,4 @@
-import { deepStrictEqual, ok } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import {
   caseloadStep,
   FAMILY,
@@ -9,6 +9,7 @@ import {
   STAFF_DEFAULTS,
   TRANSITION,
   TRUST_DEFAULTS,
+  trustAfterKeyWorkerLoss,
 } from "../../src/model/mod.ts";
 import { constant, oneOrganisation, placeFamily } from "./_fixtures.ts";
 
@@ -49,6 +50,10 @@ Deno.test("caseloadStep() sends a family whose key worker left back to wait, wit
     1,
   ]);
   ok(Math.abs(s.families.trust[f] - 0.24) < 1e-6);
+  strictEqual(
+    s.families.trust[f],
+    Math.fround(trustAfterKeyWorkerLoss(TRUST_DEFAULTS, Math.fround(0.8), true)),
+  );
   s.posts.status[1] = POST.filled;
   caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, constant(0), true);
   deepStrictEqual([s.families.keyWorker[f], s.flows[M.key_worker_changes]], [1, 1]);
