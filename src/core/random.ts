@@ -308,11 +308,7 @@ export function weeklyHazard(perYear: number): number {
  * ```
  */
 export function betaSampler(random: RandomStream, alpha: number, beta: number): () => number {
-  if (!(alpha > 0) || !(beta > 0)) {
-    throw new RangeError(`Beta shapes must be > 0; got α = ${alpha}, β = ${beta}`);
-  }
-  const gammaX = gammaConstants(alpha);
-  const gammaY = gammaConstants(beta);
+  const [gammaX, gammaY] = betaConstants(alpha, beta);
   return () => betaDraw(random, gammaX, gammaY);
 }
 
@@ -340,12 +336,18 @@ export function betaBlock(
   beta: number,
   size: number,
 ): DrawBlock {
-  betaSampler(random, alpha, beta); // checks the shapes, draws nothing
-  const gammaX = gammaConstants(alpha);
-  const gammaY = gammaConstants(beta);
+  const [gammaX, gammaY] = betaConstants(alpha, beta);
   return drawBlock((values) => {
     for (let i = 0; i < values.length; i++) values[i] = betaDraw(random, gammaX, gammaY);
   }, size);
+}
+
+/** The Gamma constants of a Beta's two shapes, which must be > 0. */
+function betaConstants(alpha: number, beta: number): [Float64Array, Float64Array] {
+  if (!(alpha > 0) || !(beta > 0)) {
+    throw new RangeError(`Beta shapes must be > 0; got α = ${alpha}, β = ${beta}`);
+  }
+  return [gammaConstants(alpha), gammaConstants(beta)];
 }
 
 /** One Beta draw, X / (X + Y), from the Gamma constants of its two shapes. */

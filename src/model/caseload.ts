@@ -20,11 +20,38 @@ import {
   type ModelState,
   PHASE,
   POST,
+  type PostState,
   releaseFamily,
   SECTOR,
   TRANSITION,
 } from "./state.ts";
 import type { TrustParams } from "./trust.ts";
+
+/**
+ * A key worker's contact with each of their families this week, in [0, 1]: full up to
+ * `caseloadTarget` families, then shared among them (`caseloadTarget / caseload`), times the
+ * post's contact share (what partnership time and statutory capacity leave, set by
+ * {@linkcode caseloadStep}). Trust (M3) and progress (M4) grow with it.
+ *
+ * @param posts The posts.
+ * @param post The key worker's post.
+ * @param caseloadTarget Families per key worker at full contact.
+ * @returns The contact, in [0, 1].
+ *
+ * @example Sixteen families share a target of twelve
+ * ```ts
+ * import { allocateState } from "./state.ts";
+ * import { keyWorkerContact } from "./caseload.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
+ * s.posts.caseload[0] = 16;
+ * strictEqual(keyWorkerContact(s.posts, 0, 12), 0.75);
+ * ```
+ */
+export function keyWorkerContact(posts: PostState, post: number, caseloadTarget: number): number {
+  const load = posts.caseload[post];
+  return (load > caseloadTarget ? caseloadTarget / load : 1) * posts.contactShare[post];
+}
 
 /**
  * Caseload step. First, every post's contact share for the week: the share of staff time the

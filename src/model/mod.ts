@@ -13,7 +13,7 @@
  *
  * @module
  */
-export { caseloadStep } from "./caseload.ts";
+export { caseloadStep, keyWorkerContact } from "./caseload.ts";
 export {
   ENGAGEMENT_DEFAULTS,
   type EngagementParams,

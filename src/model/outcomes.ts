@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { keyWorkerContact } from "./caseload.ts";
 import { M } from "./metric_names.ts";
 import { FAMILY, type ModelState, releaseFamily } from "./state.ts";
 
@@ -112,8 +113,6 @@ export function outcomesStep(
   const trust = fam.trust;
   const achievedBits = fam.achieved;
   const arrivalWeek = fam.arrivalWeek;
-  const caseload = posts.caseload;
-  const contactShare = posts.contactShare;
   const capability = posts.capability;
   const learning = posts.learning;
   const end = fam.free.end; // slots from here on have never held a family
@@ -123,8 +122,7 @@ export function outcomesStep(
     const s = severity[f];
     if (st === FAMILY.supported && engaged[f] === 1) {
       const w = keyWorker[f];
-      const load = caseload[w];
-      const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * contactShare[w];
+      const contact = keyWorkerContact(posts, w, caseloadTarget);
       const unmet = needs[f] & ~needsMet[f];
       const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
         ((unmet >> 4) & 1);

@@ -141,8 +141,8 @@ export function leavingHazard(
  * s.posts.status[0] = POST.filled;
  * const streams = {
  *   leave: () => 0,
- *   vacancy: drawBlock(() => 0.5, 1),
- *   capability: drawBlock(() => 0.6, 1),
+ *   vacancy: drawBlock((values) => values.fill(0.5), 1),
+ *   capability: drawBlock((values) => values.fill(0.6), 1),
  * };
  * staffStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, streams, true);
  * deepStrictEqual(s.posts.status[0], POST.vacant);

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { keyWorkerContact } from "./caseload.ts";
 import { FAMILY, type ModelState, SECTOR } from "./state.ts";
 
 /** Parameters of M3. */
@@ -115,8 +116,6 @@ export function trustStep(
   const trust = fam.trust;
   const engaged = fam.engaged;
   const keyWorker = fam.keyWorker;
-  const caseload = posts.caseload;
-  const contactShare = posts.contactShare;
   const capability = posts.capability;
   const learning = posts.learning;
   const end = fam.free.end; // slots from here on have never held a family
@@ -125,8 +124,7 @@ export function trustStep(
     const t = trust[f];
     if (engaged[f] === 1) {
       const w = keyWorker[f];
-      const load = caseload[w];
-      const contact = (load > caseloadTarget ? caseloadTarget / load : 1) * contactShare[w];
+      const contact = keyWorkerContact(posts, w, caseloadTarget);
       trust[f] = t + growth * contact * capability[w] * learning[w] * (1 - t);
     } else {
       trust[f] = t * keep;

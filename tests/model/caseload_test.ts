@@ -59,6 +59,15 @@ Deno.test("caseloadStep() sends a family whose key worker left back to wait, wit
   deepStrictEqual([s.families.keyWorker[f], s.flows[M.key_worker_changes]], [1, 1]);
 });
 
+Deno.test("caseloadStep() with M3 off keeps a family's trust when its key worker leaves", () => {
+  const s = oneOrganisation(1, 4);
+  const f = placeFamily(s, { post: 0, trust: 0.8 });
+  s.posts.status[0] = POST.vacant;
+  s.posts.holder[0]++;
+  caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, constant(0), false);
+  deepStrictEqual([s.families.status[f], s.families.trust[f]], [FAMILY.waiting, Math.fround(0.8)]);
+});
+
 Deno.test("caseloadStep() notices a new holder of the same post as a change of key worker", () => {
   const s = oneOrganisation(1, 4);
   const f = placeFamily(s, { post: 0, trust: 0.5 });
