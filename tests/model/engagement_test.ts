@@ -78,29 +78,54 @@ Deno.test("engagementStep() with M4 switched off: everyone engages, nobody drops
   ]);
 });
 
-Deno.test("engages() decides exactly as u < engagementProbability, over a million draws and at the edges", () => {
+Deno.test("engages() decides exactly as u < engagementProbability, over a million draws, at the probability and at its bounds", () => {
   const random = createStream(12, "test.engages");
   const params = [ENGAGEMENT_DEFAULTS, {
     ...ENGAGEMENT_DEFAULTS,
     steepness: 0.5,
     trustAtHalf: 0.9,
   }];
-  let shortcut = 0;
+  let exponentials = 0;
+  let draws = 0;
   for (const p of params) {
     for (let i = 0; i < 500_000; i++) {
       const t = Math.fround(random());
       const u = random();
       const expected = u < engagementProbability(p, t);
       if (engages(p, t, u) !== expected) throw new Error(`t ${t}, u ${u}: expected ${expected}`);
-      if (expected && u * (2 + p.steepness * (t - p.trustAtHalf)) < 1) shortcut++;
+      // What the shortcut cannot decide: u between the bounds (see engages()).
+      const y = Math.abs(p.steepness * (t - p.trustAtHalf));
+      const s = 1 + y + y * y / 2 + y * y * y / 6;
+      if (y <= 1e-2 || (u >= s / (1 + s) && u < 1 / (1 + s))) exponentials++;
+      draws++;
     }
-    // Draws right at the probability, with trust at and just around T₅₀.
-    for (const t of [p.trustAtHalf, p.trustAtHalf + 1e-9, p.trustAtHalf + 1e-6, 1]) {
+    // Draws right at the probability and right at the shortcut's bounds, with trust at, just
+    // around and far from T₅₀, including where the shortcut starts (|x| just over 10⁻²).
+    const edge = 1e-2 / p.steepness;
+    for (
+      const t of [
+        p.trustAtHalf,
+        p.trustAtHalf + 1e-9,
+        p.trustAtHalf + 1e-6,
+        p.trustAtHalf + edge * (1 + 1e-9),
+        p.trustAtHalf - edge * (1 + 1e-9),
+        p.trustAtHalf + 2 * edge,
+        p.trustAtHalf - 2 * edge,
+        0,
+        0.5,
+        1,
+      ]
+    ) {
       const q = engagementProbability(p, t);
-      for (const u of [q, q - Number.EPSILON, q + Number.EPSILON, q * (1 - 1e-15)]) {
-        strictEqual(engages(p, t, u), u < q, `t ${t}, u ${u}`);
+      const y = Math.abs(p.steepness * (t - p.trustAtHalf));
+      const s = 1 + y * (1 + y * (0.5 + y * (1 / 6)));
+      for (const b of [q, s / (1 + s), 1 / (1 + s)]) {
+        for (const u of [b, b - Number.EPSILON, b + Number.EPSILON, b * (1 - 1e-15)]) {
+          strictEqual(engages(p, t, u), u < q, `t ${t}, u ${u}`);
+        }
       }
     }
   }
-  ok(shortcut > 0);
+  // The shortcut must decide most draws, or it is not worth having.
+  ok(exponentials < draws / 4, `${exponentials} of ${draws} computed the exponential`);
 });
