@@ -10,7 +10,7 @@
  */
 import { keyWorkerContact } from "./caseload.ts";
 import { M } from "./metric_names.ts";
-import { FAMILY, type ModelState, releaseFamily } from "./state.ts";
+import { FAMILY, type ModelState, type PostState, releaseFamily } from "./state.ts";
 
 /** Parameters of progress, outcomes and escalation (M4). */
 export interface OutcomeParams {
@@ -113,8 +113,10 @@ export function outcomesStep(
   const trust = fam.trust;
   const achievedBits = fam.achieved;
   const arrivalWeek = fam.arrivalWeek;
-  const capability = posts.capability;
-  const learning = posts.learning;
+  // Each key worker's effect (capability × learning × contact), by post; a family leaving a
+  // caseload raises its key worker's contact for the families after it in this pass.
+  const effectOf = posts.stepFactor;
+  for (let w = 0; w < posts.count; w++) setKeyWorkerEffect(posts, w, caseloadTarget);
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
     const st = status[f];
@@ -122,12 +124,11 @@ export function outcomesStep(
     const s = severity[f];
     if (st === FAMILY.supported && engaged[f] === 1) {
       const w = keyWorker[f];
-      const contact = keyWorkerContact(posts, w, caseloadTarget);
       const unmet = needs[f] & ~needsMet[f];
       const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
         ((unmet >> 4) & 1);
       const needFactor = 1 - needDrag * unmetCount;
-      const effect = capability[w] * learning[w] * contact * (0.5 + 0.5 * trust[f]) *
+      const effect = effectOf[w] * (0.5 + 0.5 * trust[f]) *
         (1 - drag * s) * (needFactor > 0 ? needFactor : 0);
       const i = 3 * f;
       const before = achievedBits[f];
@@ -149,6 +150,7 @@ export function outcomesStep(
       if (achieved === ALL_OUTCOMES) {
         state.orgs.completedThisWeek[fam.org[f]]++;
         releaseFamily(state, f);
+        setKeyWorkerEffect(posts, w, caseloadTarget);
         flows[M.families_completed]++;
         continue;
       }
@@ -162,10 +164,22 @@ export function outcomesStep(
       severity[f] = s + escalation * (1 - s);
     }
     if (week - arrivalWeek[f] >= maxWeeks) {
+      const w = st === FAMILY.supported ? keyWorker[f] : -1;
       releaseFamily(state, f);
+      if (w >= 0) setKeyWorkerEffect(posts, w, caseloadTarget);
       flows[M.cases_closed]++;
     }
   }
+}
+
+/**
+ * Writes key worker `w`'s effect on progress into `posts.stepFactor`: capability × learning ×
+ * contact. It returns nothing, so that calling it from a rarely taken branch puts no number on
+ * the heap.
+ */
+function setKeyWorkerEffect(posts: PostState, w: number, caseloadTarget: number): void {
+  posts.stepFactor[w] = posts.capability[w] * posts.learning[w] *
+    keyWorkerContact(posts, w, caseloadTarget);
 }
 
 function bitCount3(bits: number): number {

@@ -182,6 +182,13 @@ export interface PostState {
   readonly holder: Uint16Array;
   /** Share of normal contact the post can give this week, in [0, 1] (statutory capacity, M9). */
   readonly contactShare: Float32Array;
+  /**
+   * Scratch for one step: a number per key worker that a per-family step computes once at its
+   * start (trust: the week's trust gain; outcomes: the key worker's effect on progress), so that
+   * its family loop reads one number per family rather than four and a division. Meaningful only
+   * inside the step that filled it.
+   */
+  readonly stepFactor: Float64Array;
 }
 
 /** Families. Indexed by slot; a slot is reused once its family leaves. */
@@ -336,6 +343,7 @@ export function allocateState(sizes: StateSizes): ModelState {
       caseload: new Int32Array(postCount),
       holder: new Uint16Array(postCount),
       contactShare: new Float32Array(postCount).fill(1),
+      stepFactor: new Float64Array(postCount),
     },
     families: {
       capacity,

@@ -118,14 +118,18 @@ export function trustStep(
   const keyWorker = fam.keyWorker;
   const capability = posts.capability;
   const learning = posts.learning;
+  // The gain of an engaged family, per unit of distrust, by key worker: caseloads do not change
+  // during this step, so it is the same for every family of that key worker.
+  const gain = posts.stepFactor;
+  for (let w = 0; w < posts.count; w++) {
+    gain[w] = growth * keyWorkerContact(posts, w, caseloadTarget) * capability[w] * learning[w];
+  }
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
     if (status[f] !== FAMILY.supported) continue;
     const t = trust[f];
     if (engaged[f] === 1) {
-      const w = keyWorker[f];
-      const contact = keyWorkerContact(posts, w, caseloadTarget);
-      trust[f] = t + growth * contact * capability[w] * learning[w] * (1 - t);
+      trust[f] = t + gain[keyWorker[f]] * (1 - t);
     } else {
       trust[f] = t * keep;
     }

@@ -56,3 +56,19 @@ Deno.test("outcomesStep() closes a case maxWeeksInProgramme after referral", () 
   outcomesStep(s, OUTCOME_DEFAULTS, 12, 104, true);
   deepStrictEqual([s.families.status[f], s.flows[M.cases_closed]], [FAMILY.empty, 1]);
 });
+
+Deno.test("outcomesStep() gives a key worker's freed time to the families after a leaver in the same week", () => {
+  // Target 1 family per key worker, two on the caseload: contact 0.5 until one leaves.
+  for (const leaves of ["completes", "is closed"]) {
+    const s = oneOrganisation(1, 2);
+    const [first, second] = [placeFamily(s, { trust: 1 }), placeFamily(s, { trust: 1 })].sort(
+      (a, b) => a - b,
+    );
+    if (leaves === "completes") s.families.progress.set([0.69, 0.69, 0.69], 3 * first);
+    else s.families.arrivalWeek[first] = -OUTCOME_DEFAULTS.maxWeeksInProgramme;
+    outcomesStep(s, OUTCOME_DEFAULTS, 1, 0, true);
+    deepStrictEqual(s.families.status[first], FAMILY.empty, `the first family ${leaves}`);
+    // Capability, learning and trust are 1, severity 0: the effect is the contact.
+    ok(close(s.families.progress[3 * second], 0.08 * 1), `contact 1 after the first ${leaves}`);
+  }
+});
