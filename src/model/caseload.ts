@@ -112,51 +112,59 @@ export function caseloadStep(
     const contact = (free < 0.5 ? 0.5 : free) * (orgs.sector[o] === SECTOR.statutory ? share : 1);
     for (let p = first; p < last; p++) posts.contactShare[p] = contact;
   }
+  const status = fam.status;
+  const familyOrg = fam.org;
+  const keyWorker = fam.keyWorker;
+  const keyWorkerHolder = fam.keyWorkerHolder;
+  const transitionOf = orgs.transition;
+  const postStatus = posts.status;
+  const holder = posts.holder;
+  const caseload = posts.caseload;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
-    const status = fam.status[f];
-    if (status === FAMILY.empty) continue;
-    const org = fam.org[f];
-    const transition = orgs.transition[org];
+    const st = status[f];
+    if (st === FAMILY.empty) continue;
+    const org = familyOrg[f];
+    const transition = transitionOf[org];
     if (transition === TRANSITION.closed) {
       releaseFamily(state, f);
       flows[M.cases_closed]++;
       continue;
     }
-    if (status === FAMILY.supported) {
-      const w = fam.keyWorker[f];
-      const lost = transition === TRANSITION.enteredGap || posts.status[w] !== POST.filled ||
-        posts.holder[w] !== fam.keyWorkerHolder[f];
-      if (lost) {
-        if (transition === TRANSITION.enteredGap && handover() >= funding.caseHandoverShare) {
-          releaseFamily(state, f);
-          flows[M.cases_closed]++;
-          continue;
-        }
-        posts.caseload[w]--;
-        fam.keyWorker[f] = -1;
-        fam.status[f] = FAMILY.waiting;
-        // trustAfterKeyWorkerLoss, written out: a call from this rarely taken branch would
-        // return its number on the heap (tests/model/caseload_test.ts checks they agree).
-        if (trustEnabled) fam.trust[f] = trust.keptOnKeyWorkerChange * fam.trust[f];
-        orgs.waiting[org]++;
+    if (st === FAMILY.supported) {
+      const w = keyWorker[f];
+      const lost = transition === TRANSITION.enteredGap || postStatus[w] !== POST.filled ||
+        holder[w] !== keyWorkerHolder[f];
+      if (!lost) continue; // still with the key worker: nothing to do
+      if (transition === TRANSITION.enteredGap && handover() >= funding.caseHandoverShare) {
+        releaseFamily(state, f);
+        flows[M.cases_closed]++;
+        continue;
       }
+      caseload[w]--;
+      keyWorker[f] = -1;
+      status[f] = FAMILY.waiting;
+      // trustAfterKeyWorkerLoss, written out: a call from this rarely taken branch would
+      // return its number on the heap (tests/model/caseload_test.ts checks they agree).
+      if (trustEnabled) fam.trust[f] = trust.keptOnKeyWorkerChange * fam.trust[f];
+      orgs.waiting[org]++;
     }
-    if (fam.status[f] === FAMILY.waiting && orgs.phase[org] === PHASE.active) {
+    // Waiting, from before or just now: look for the least-loaded key worker with room.
+    if (orgs.phase[org] === PHASE.active) {
       let best = -1;
       let bestLoad = orgs.sector[org] === SECTOR.statutory ? statutoryMax : staff.caseloadMax;
       const last = orgs.postStart[org + 1];
       for (let p = orgs.postStart[org]; p < last; p++) {
-        if (posts.status[p] === POST.filled && posts.caseload[p] < bestLoad) {
+        if (postStatus[p] === POST.filled && caseload[p] < bestLoad) {
           best = p;
-          bestLoad = posts.caseload[p];
+          bestLoad = caseload[p];
         }
       }
       if (best >= 0) {
-        fam.status[f] = FAMILY.supported;
-        fam.keyWorker[f] = best;
-        fam.keyWorkerHolder[f] = posts.holder[best];
-        posts.caseload[best]++;
+        status[f] = FAMILY.supported;
+        keyWorker[f] = best;
+        keyWorkerHolder[f] = holder[best];
+        caseload[best]++;
         orgs.waiting[org]--;
         if (fam.hadKeyWorker[f] === 1) flows[M.key_worker_changes]++;
         else flows[M.families_started]++;
