@@ -294,49 +294,65 @@ export function partnershipStep(
   if (!enabled) return;
   const g = params.growthPerWeek;
   const d = params.decayPerWeek;
+  const hoursPerWeek = params.hoursPerWeek;
+  const sideA = p.a;
+  const sideB = p.b;
+  const strength = p.strength;
+  const effortOf = p.effort;
+  const holderOf = p.holder;
+  const holderGeneration = p.holderGeneration;
+  const flowAB = p.flowAB;
+  const flowBA = p.flowBA;
+  const sharedGoal = p.sharedGoal;
+  const phase = orgs.phase;
+  const hours = orgs.partnershipHours;
+  const postStatus = posts.status;
+  const postHolder = posts.holder;
   for (let e = 0; e < p.count; e++) {
-    const a = p.a[e];
-    const running = orgs.phase[a] === PHASE.active && orgs.phase[p.b[e]] === PHASE.active;
-    const effort = running ? p.effort[e] : 0;
-    let s = p.strength[e];
+    const a = sideA[e];
+    const b = sideB[e];
+    const running = phase[a] === PHASE.active && phase[b] === PHASE.active;
+    const effort = running ? effortOf[e] : 0;
+    let s = strength[e];
     // The holder: the worker at side a who carries the partnership.
-    const h = p.holder[e];
-    if (h >= 0 && (posts.status[h] !== POST.filled || posts.holder[h] !== p.holderGeneration[e])) {
+    let h = holderOf[e];
+    if (h >= 0 && (postStatus[h] !== POST.filled || postHolder[h] !== holderGeneration[e])) {
       const levels = p.levels[e];
       const extra = ((levels >> 1) & 1) + ((levels >> 2) & 1);
       const kept = params.keptOnHolderLoss + params.formalProtection * p.formal[e] +
         params.levelProtection * extra;
       s *= kept > 1 ? 1 : kept;
-      p.holder[e] = -1;
+      h = -1;
+      holderOf[e] = -1;
     }
-    if (p.holder[e] < 0) {
+    if (h < 0) {
       const last = orgs.postStart[a + 1];
       for (let q = orgs.postStart[a]; q < last; q++) {
-        if (posts.status[q] === POST.filled) {
-          p.holder[e] = q;
-          p.holderGeneration[e] = posts.holder[q];
+        if (postStatus[q] === POST.filled) {
+          holderOf[e] = q;
+          holderGeneration[e] = postHolder[q];
           break;
         }
       }
     }
-    const ab = p.flowAB[e];
-    const ba = p.flowBA[e];
+    const ab = flowAB[e];
+    const ba = flowBA[e];
     const hi = ab > ba ? ab : ba;
     const mutual = hi > 0 ? (ab < ba ? ab : ba) / hi : 0;
-    s += g * effort * p.sharedGoal[e] * (0.5 + 0.5 * mutual) * (1 - s) - d * (1 - effort) * s;
-    p.strength[e] = s < 0 ? 0 : s > 1 ? 1 : s;
+    s += g * effort * sharedGoal[e] * (0.5 + 0.5 * mutual) * (1 - s) - d * (1 - effort) * s;
+    strength[e] = s < 0 ? 0 : s > 1 ? 1 : s;
     if (s >= WORKING_STRENGTH && p.taught[e] === 0) {
       // A working partnership teaches each side what the other offers (once: nothing is forgotten).
-      learnOf(orgs, a, p.b[e]);
-      learnOf(orgs, p.b[e], a);
+      learnOf(orgs, a, b);
+      learnOf(orgs, b, a);
       p.taught[e] = 1;
     }
-    p.flowAB[e] = ab * 0.95;
-    p.flowBA[e] = ba * 0.95;
+    flowAB[e] = ab * 0.95;
+    flowBA[e] = ba * 0.95;
     if (running) {
       // Both sides give the partnership time, taken from their casework.
-      orgs.partnershipHours[a] += params.hoursPerWeek;
-      orgs.partnershipHours[p.b[e]] += params.hoursPerWeek;
+      hours[a] += hoursPerWeek;
+      hours[b] += hoursPerWeek;
     }
   }
 }
