@@ -67,7 +67,7 @@ export function engagementProbability(params: EngagementParams, trust: number): 
  * and a draw below that engages at once; when x > 0 it is at most 1 / (1 + s), and a draw at or
  * above that does not engage. Only draws between the bounds compute the exponential. The
  * bounds' margin (about y⁴ / 96) far exceeds rounding for y > 10⁻², so the decisions are
- * exactly those of the formula. In the bundled baseline about one draw in six reaches the
+ * exactly those of the formula. In the bundled baseline about one draw in seven reaches the
  * exponential.
  *
  * @param params M4 engagement parameters.
