@@ -18,7 +18,7 @@
  * @module
  */
 import type { RandomStream } from "../core/mod.ts";
-import { type EngagementParams, engagementProbability } from "./engagement.ts";
+import { type EngagementParams, engages } from "./engagement.ts";
 import { M } from "./metric_names.ts";
 import { WORKING_STRENGTH } from "./partnership_network.ts";
 import {
@@ -261,7 +261,7 @@ export function referralStep(
     const carried = params.vouchShare * fam.trust[f];
     const t = warm && carried > base ? carried : base;
     if (statutory && t > fam.trustStatutory[f]) fam.trustStatutory[f] = t;
-    if (streams.takeUp() < engagementProbability(engagement, t)) {
+    if (engages(engagement, t, streams.takeUp())) {
       flows[M.referrals_completed]++;
       fam.needsMet[f] |= need;
       fam.severity[f] *= 1 - params.needRelief;
