@@ -36,6 +36,46 @@ export interface CoreStats {
   hired: number;
 }
 
+/** The counts a run adds up event by event: the part of {@linkcode CoreStats} that is a tally. */
+export type CoreTally = Pick<
+  CoreStats,
+  | "started"
+  | "keyWorkerChanges"
+  | "outcomes"
+  | "completed"
+  | "dropouts"
+  | "casesClosed"
+  | "leavers"
+  | "hired"
+>;
+
+/**
+ * A tally with every count at zero, for an implementation to add to as its run goes.
+ *
+ * @returns A new tally.
+ *
+ * @example
+ * ```ts
+ * import { emptyTally } from "./core_stats.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const tally = emptyTally();
+ * tally.hired++;
+ * strictEqual(tally.hired + tally.leavers, 1);
+ * ```
+ */
+export function emptyTally(): CoreTally {
+  return {
+    started: 0,
+    keyWorkerChanges: 0,
+    outcomes: 0,
+    completed: 0,
+    dropouts: 0,
+    casesClosed: 0,
+    leavers: 0,
+    hired: 0,
+  };
+}
+
 /** Names of the statistics, in a fixed order (for tables and loops). */
 export const CORE_STAT_NAMES: readonly (keyof CoreStats)[] = Object.freeze([
   "familyWeeks",

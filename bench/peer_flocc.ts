@@ -25,7 +25,7 @@ import {
   NEED,
   postsFundedBy,
 } from "../src/model/mod.ts";
-import type { CoreStats } from "./core_stats.ts";
+import { type CoreStats, emptyTally } from "./core_stats.ts";
 
 /** An organisation: plain model data around the agents. */
 interface Organisation {
@@ -70,16 +70,7 @@ export function runFloccPeer(params: ModelParams, seed: number): CoreStats {
     s.capabilityMean * s.capabilityConcentration,
     (1 - s.capabilityMean) * s.capabilityConcentration,
   );
-  const tally = {
-    started: 0,
-    keyWorkerChanges: 0,
-    outcomes: 0,
-    completed: 0,
-    dropouts: 0,
-    casesClosed: 0,
-    leavers: 0,
-    hired: 0,
-  };
+  const tally = emptyTally();
   const staffEnv = new Environment();
   const familyEnv = new Environment();
   const learnPerWeek = (1 - s.learningStart) / s.learningWeeks;

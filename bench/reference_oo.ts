@@ -26,7 +26,7 @@ import {
   NEED,
   postsFundedBy,
 } from "../src/model/mod.ts";
-import type { CoreStats } from "./core_stats.ts";
+import { type CoreStats, type CoreTally, emptyTally } from "./core_stats.ts";
 
 /** A key worker: one object per person hired (a post gets a new object when refilled). */
 class KeyWorker {
@@ -80,18 +80,6 @@ class Family {
   }
 }
 
-/** Weekly flows and running sums of one reference run. */
-interface Tally {
-  started: number;
-  keyWorkerChanges: number;
-  outcomes: number;
-  completed: number;
-  dropouts: number;
-  casesClosed: number;
-  leavers: number;
-  hired: number;
-}
-
 /**
  * Runs the object-per-agent reference of the core model to the horizon.
  *
@@ -139,16 +127,7 @@ export class ReferenceModel {
   private readonly random: Record<string, () => number>;
   private readonly capability: () => number;
   private readonly gains: readonly number[];
-  private readonly tally: Tally = {
-    started: 0,
-    keyWorkerChanges: 0,
-    outcomes: 0,
-    completed: 0,
-    dropouts: 0,
-    casesClosed: 0,
-    leavers: 0,
-    hired: 0,
-  };
+  private readonly tally: CoreTally = emptyTally();
   private familyWeeks = 0;
   private waitingWeeks = 0;
   private supportedWeeks = 0;
