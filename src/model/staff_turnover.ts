@@ -88,6 +88,8 @@ export interface StaffStreams {
  * @param params M2 parameters.
  * @param weeksToUnsecuredEnd Weeks to the end of an unsecured grant (a huge number when secure).
  * @param caseload Families the worker holds.
+ * @param baseHazard h₀, when the caller has it: `weeklyHazard(params.turnoverPerYear)`, a power
+ *   that the staff step works out once a week rather than once per key worker.
  * @returns Probability of leaving this week, in [0, 1].
  *
  * @example The hazard rises as an unsecured end nears
@@ -101,8 +103,9 @@ export function leavingHazard(
   params: StaffParams,
   weeksToUnsecuredEnd: number,
   caseload: number,
+  baseHazard: number = weeklyHazard(params.turnoverPerYear),
 ): number {
-  let h = weeklyHazard(params.turnoverPerYear);
+  let h = baseHazard;
   if (weeksToUnsecuredEnd < params.endRiskWeeks) {
     h *= 1 + (params.endLeaverMultiplier - 1) * (1 - weeksToUnsecuredEnd / params.endRiskWeeks);
   }
@@ -163,6 +166,7 @@ export function staffStep(
   const logMiss = Math.log(1 - 1 / params.vacancyWeeks);
   const vacancy = streams.vacancy;
   const capability = streams.capability;
+  const baseHazard = weeklyHazard(params.turnoverPerYear);
   for (let p = 0; p < posts.count; p++) {
     const status = posts.status[p];
     if (status === POST.filled) {
@@ -171,7 +175,8 @@ export function staffStep(
       posts.learning[p] = learning > 1 ? 1 : learning;
       if (!enabled) continue;
       const org = posts.org[p];
-      const h = leavingHazard(params, orgs.weeksToUnsecuredEnd[org], posts.caseload[p]) *
+      const h =
+        leavingHazard(params, orgs.weeksToUnsecuredEnd[org], posts.caseload[p], baseHazard) *
         orgs.attritionFactor[org];
       if (streams.leave() < h) {
         posts.status[p] = POST.vacant;

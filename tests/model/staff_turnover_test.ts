@@ -1,4 +1,4 @@
-import { deepStrictEqual, ok } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import {
   createStream,
   drawBlock,
@@ -39,6 +39,17 @@ Deno.test("leavingHazard() reaches endLeaverMultiplier at an unsecured end and r
   ok(Math.abs(leavingHazard(STAFF_DEFAULTS, 0, 12) - 4 * h0) < 1e-15);
   ok(Math.abs(leavingHazard(STAFF_DEFAULTS, 13, 12) - 2.5 * h0) < 1e-15, "half way: 1 + 3/2");
   ok(Math.abs(leavingHazard(STAFF_DEFAULTS, 1000, 18) - 1.5 * h0) < 1e-15, "caseload 50% over");
+});
+
+Deno.test("leavingHazard() given h₀ is the same number as leavingHazard() working it out", () => {
+  const h0 = weeklyHazard(STAFF_DEFAULTS.turnoverPerYear);
+  for (const [weeks, caseload] of [[0, 12], [13, 12], [1000, 18], [5, 30], [1000, 0]]) {
+    strictEqual(
+      leavingHazard(STAFF_DEFAULTS, weeks, caseload, h0),
+      leavingHazard(STAFF_DEFAULTS, weeks, caseload),
+    );
+  }
+  strictEqual(leavingHazard(STAFF_DEFAULTS, 1000, 12, 0.5), 0.5, "h₀ given is the h₀ used");
 });
 
 Deno.test("staffStep() loses about the weekly hazard's share of key workers each week", () => {
