@@ -58,7 +58,7 @@ export function keyWorkerContact(posts: PostState, post: number, caseloadTarget:
  * organisation's partnerships (M5) leave for casework,
  * `max(0.5, 1 − partnershipHours / (posts · hoursPerPostPerWeek))`, times
  * `statutoryCapacityShare` for a statutory service. Then, for every family slot: detach families whose key
- * worker left, close or hand over caseloads of organisations whose grant ended or paused this
+ * worker left (looked for only in organisations marked `keyWorkerLeft`, which the step clears), close or hand over caseloads of organisations whose grant ended or paused this
  * week, then give waiting families a key worker where one has room (caseload below
  * `caseloadMax`, or `floor(caseloadMax · statutoryCapacityShare)` for a statutory post).
  *
@@ -120,6 +120,7 @@ export function caseloadStep(
   const postStatus = posts.status;
   const holder = posts.holder;
   const caseload = posts.caseload;
+  const keyWorkerLeft = orgs.keyWorkerLeft;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
     const st = status[f];
@@ -132,6 +133,8 @@ export function caseloadStep(
       continue;
     }
     if (st === FAMILY.supported) {
+      // Nobody left this organisation and its grant goes on: the key worker is still there.
+      if (transition === TRANSITION.none && keyWorkerLeft[org] === 0) continue;
       const w = keyWorker[f];
       const lost = transition === TRANSITION.enteredGap || postStatus[w] !== POST.filled ||
         holder[w] !== keyWorkerHolder[f];
@@ -173,4 +176,5 @@ export function caseloadStep(
       }
     }
   }
+  keyWorkerLeft.fill(0);
 }

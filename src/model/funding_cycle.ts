@@ -10,7 +10,15 @@
  */
 import type { RandomStream } from "../core/mod.ts";
 import { M } from "./metric_names.ts";
-import { type ModelState, NO_END, PHASE, POST, SECTOR, TRANSITION } from "./state.ts";
+import {
+  keyWorkerLeaves,
+  type ModelState,
+  NO_END,
+  PHASE,
+  POST,
+  SECTOR,
+  TRANSITION,
+} from "./state.ts";
 
 /** Parameters of M1. */
 export interface FundingParams {
@@ -262,8 +270,8 @@ function endPosts(state: ModelState, org: number): void {
   const last = state.orgs.postStart[org + 1];
   for (let p = state.orgs.postStart[org]; p < last; p++) {
     if (posts.status[p] !== POST.ended) state.flows[M.posts_ended]++;
-    if (posts.status[p] === POST.filled) posts.holder[p]++;
-    posts.status[p] = POST.ended;
+    if (posts.status[p] === POST.filled) keyWorkerLeaves(state, p, POST.ended);
+    else posts.status[p] = POST.ended;
   }
 }
 

@@ -101,6 +101,7 @@ export {
   allocateState,
   FAMILY,
   type FamilyState,
+  keyWorkerLeaves,
   KNOWN_CAPACITY,
   learnOf,
   LEVEL,

@@ -15,7 +15,7 @@ import { type DrawBlock, type RandomStream, refillDrawBlock, weeklyHazard } from
 import type { FundingParams } from "./funding_cycle.ts";
 import { isOpen } from "./funding_cycle.ts";
 import { M } from "./metric_names.ts";
-import { type ModelState, POST } from "./state.ts";
+import { keyWorkerLeaves, type ModelState, POST } from "./state.ts";
 
 /** Parameters of M2 (and of key workers' caseloads). */
 export interface StaffParams {
@@ -179,8 +179,7 @@ export function staffStep(
         leavingHazard(params, orgs.weeksToUnsecuredEnd[org], posts.caseload[p], baseHazard) *
         orgs.attritionFactor[org];
       if (streams.leave() < h) {
-        posts.status[p] = POST.vacant;
-        posts.holder[p]++;
+        keyWorkerLeaves(state, p, POST.vacant);
         posts.vacancyWeeksLeft[p] = -1;
         flows[M.staff_leavers]++;
       }

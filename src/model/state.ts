@@ -119,6 +119,12 @@ export interface OrganisationState {
   readonly ambassadors: Int32Array;
   /** Families who completed this week, per organisation (read by M8). */
   readonly completedThisWeek: Int32Array;
+  /**
+   * 1 when a key worker of the organisation has left, or its posts have ended, since the caseload
+   * step last ran (set by {@linkcode keyWorkerLeaves}); that step checks the families of these
+   * organisations only, then clears it.
+   */
+  readonly keyWorkerLeft: Uint8Array;
   /** Running totals of referrals to statutory services: [accepted, taken up] (M6). */
   readonly statutoryReferrals: Float64Array;
 }
@@ -330,6 +336,7 @@ export function allocateState(sizes: StateSizes): ModelState {
       attritionFactor: new Float32Array(orgCount).fill(1),
       ambassadors: new Int32Array(orgCount),
       completedThisWeek: new Int32Array(orgCount),
+      keyWorkerLeft: new Uint8Array(orgCount),
       statutoryReferrals: new Float64Array(2),
     },
     posts: {
@@ -440,6 +447,33 @@ export function takeFamilySlot(families: FamilyState): number {
   const slot = free.slots[free.count];
   if (slot >= free.end) free.end = slot + 1;
   return slot;
+}
+
+/**
+ * The key worker in post `post` leaves it: the post becomes `next` (vacant, or ended with its
+ * grant), its holder count moves on, so the worker's families no longer match it, and the
+ * organisation is marked for the caseload step (`keyWorkerLeft`). Every departure goes through
+ * here.
+ *
+ * @param state The model state.
+ * @param post The post, which must be filled.
+ * @param next The post's status from now: {@linkcode POST} vacant or ended.
+ *
+ * @example
+ * ```ts
+ * import { allocateState, keyWorkerLeaves, POST } from "./state.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [2], fundedCount: 1, familyCapacity: 1 });
+ * s.posts.status[1] = POST.filled;
+ * keyWorkerLeaves(s, 1, POST.vacant);
+ * deepStrictEqual([s.posts.status[1], s.posts.holder[1], s.orgs.keyWorkerLeft[0]], [POST.vacant, 1, 1]);
+ * ```
+ */
+export function keyWorkerLeaves(state: ModelState, post: number, next: number): void {
+  const posts = state.posts;
+  posts.status[post] = next;
+  posts.holder[post]++;
+  state.orgs.keyWorkerLeft[posts.org[post]] = 1;
 }
 
 /**

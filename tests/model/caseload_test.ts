@@ -3,6 +3,7 @@ import {
   caseloadStep,
   FAMILY,
   FUNDING_DEFAULTS,
+  keyWorkerLeaves,
   M,
   PHASE,
   POST,
@@ -40,8 +41,7 @@ Deno.test("caseloadStep() never fills a caseload beyond caseloadMax", () => {
 Deno.test("caseloadStep() sends a family whose key worker left back to wait, with ρ of its trust, and counts the change", () => {
   const s = oneOrganisation(2, 10);
   const f = placeFamily(s, { post: 0, trust: 0.8 });
-  s.posts.status[0] = POST.vacant;
-  s.posts.holder[0]++;
+  keyWorkerLeaves(s, 0, POST.vacant);
   s.posts.status[1] = POST.ended;
   caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, constant(0), true);
   deepStrictEqual([s.families.status[f], s.posts.caseload[0], s.orgs.waiting[0]], [
@@ -62,8 +62,7 @@ Deno.test("caseloadStep() sends a family whose key worker left back to wait, wit
 Deno.test("caseloadStep() with M3 off keeps a family's trust when its key worker leaves", () => {
   const s = oneOrganisation(1, 4);
   const f = placeFamily(s, { post: 0, trust: 0.8 });
-  s.posts.status[0] = POST.vacant;
-  s.posts.holder[0]++;
+  keyWorkerLeaves(s, 0, POST.vacant);
   caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, constant(0), false);
   deepStrictEqual([s.families.status[f], s.families.trust[f]], [FAMILY.waiting, Math.fround(0.8)]);
 });
@@ -71,10 +70,29 @@ Deno.test("caseloadStep() with M3 off keeps a family's trust when its key worker
 Deno.test("caseloadStep() notices a new holder of the same post as a change of key worker", () => {
   const s = oneOrganisation(1, 4);
   const f = placeFamily(s, { post: 0, trust: 0.5 });
-  s.posts.holder[0]++; // left and was replaced in the same week
+  keyWorkerLeaves(s, 0, POST.vacant);
+  s.posts.status[0] = POST.filled; // and was replaced in the same week
   caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, constant(0), true);
   deepStrictEqual([s.families.keyWorker[f], s.flows[M.key_worker_changes]], [0, 1]);
   ok(Math.abs(s.families.trust[f] - 0.15) < 1e-6);
+});
+
+Deno.test("caseloadStep() checks the key workers of the organisations a worker left, then clears the mark", () => {
+  const s = oneOrganisation(2, 4);
+  const f = placeFamily(s, { post: 0, trust: 0.5 });
+  // A holder count moved by hand, without keyWorkerLeaves: the organisation is not marked, so the
+  // step does not look (the mark is what keeps the step from checking every family every week).
+  s.posts.holder[0]++;
+  caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, constant(0), true);
+  deepStrictEqual([s.families.keyWorker[f], s.flows[M.key_worker_changes]], [0, 0]);
+  s.orgs.keyWorkerLeft[0] = 1;
+  caseloadStep(s, STAFF_DEFAULTS, FUNDING_DEFAULTS, TRUST_DEFAULTS, constant(0), true);
+  deepStrictEqual(
+    [s.families.keyWorker[f], s.families.keyWorkerHolder[f], s.flows[M.key_worker_changes]],
+    [0, 1, 1],
+    "the post's new holder takes the family on: a change of key worker",
+  );
+  deepStrictEqual(s.orgs.keyWorkerLeft[0], 0, "the mark is cleared");
 });
 
 Deno.test("caseloadStep() closes every case of an organisation whose grant closed", () => {

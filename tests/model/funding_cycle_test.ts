@@ -58,6 +58,7 @@ Deno.test("fundingStep() renews seamlessly without a gap and ends posts in a gap
   for (let w = 0; w <= 104; w++) fundingStep(noGap, p, constant(0), w);
   deepStrictEqual([noGap.orgs.phase[0], noGap.orgs.grantEndWeek[0]], [PHASE.active, 208]);
   deepStrictEqual(noGap.posts.status[0], POST.filled);
+  deepStrictEqual(noGap.orgs.keyWorkerLeft[0], 0, "nobody left");
 
   const gap = funded();
   const pg = { ...p, gapWeeks: 13 };
@@ -69,6 +70,11 @@ Deno.test("fundingStep() renews seamlessly without a gap and ends posts in a gap
   deepStrictEqual(gap.orgs.transition[0], TRANSITION.enteredGap);
   deepStrictEqual(gap.posts.status[0], POST.ended);
   deepStrictEqual(gap.flows[M.posts_ended], 2);
+  deepStrictEqual(
+    [gap.posts.holder[0], gap.orgs.keyWorkerLeft[0]],
+    [1, 1],
+    "the key workers left with their posts: the caseload step will look at their families",
+  );
   for (let w = 105; w <= 117; w++) fundingStep(gap, pg, constant(0), w);
   deepStrictEqual(gap.orgs.phase[0], PHASE.active);
   deepStrictEqual(gap.posts.status[0], POST.vacant);

@@ -68,6 +68,9 @@ Deno.test("staffStep() loses about the weekly hazard's share of key workers each
   // Binomial(n, h): standard error sqrt(h(1 − h)/n) ≈ 0.00057; allow 4 of them.
   const share = s.flows[M.staff_leavers] / n;
   ok(Math.abs(share - h) < 4 * Math.sqrt(h * (1 - h) / n), `share ${share} vs ${h}`);
+  const left = s.posts.holder.reduce((sum, holder) => sum + holder, 0);
+  deepStrictEqual(left, s.flows[M.staff_leavers], "each leaver moves its post's holder count on");
+  deepStrictEqual(s.orgs.keyWorkerLeft[0], 1, "and marks the organisation for the caseload step");
 });
 
 Deno.test("staffStep() fills a vacancy after vacancyWeeks on average, with a new learner", () => {
