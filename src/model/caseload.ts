@@ -57,8 +57,9 @@ export function keyWorkerContact(posts: PostState, post: number, caseloadTarget:
  * Caseload step. First, every post's contact share for the week: the share of staff time the
  * organisation's partnerships (M5) leave for casework,
  * `max(0.5, 1 − partnershipHours / (posts · hoursPerPostPerWeek))`, times
- * `statutoryCapacityShare` for a statutory service. Then, for every family slot: detach families whose key
- * worker left (looked for only in organisations marked `keyWorkerLeft`, which the step clears), close or hand over caseloads of organisations whose grant ended or paused this
+ * `statutoryCapacityShare` for a statutory service. Then, for every family slot: detach families
+ * whose key worker left (looked for only in organisations marked `keyWorkerLeft`, which the step
+ * then clears), close or hand over caseloads of organisations whose grant ended or paused this
  * week, then give waiting families a key worker where one has room (caseload below
  * `caseloadMax`, or `floor(caseloadMax · statutoryCapacityShare)` for a statutory post).
  *
