@@ -123,8 +123,9 @@ export {
 } from "./state.ts";
 export {
   initialTrust,
+  setTrustGains,
   TRUST_DEFAULTS,
   trustAfterKeyWorkerLoss,
+  trustAfterWeek,
   type TrustParams,
-  trustStep,
 } from "./trust.ts";

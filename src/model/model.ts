@@ -3,9 +3,10 @@
  * weekly schedule (the order mechanisms run in) and runs it.
  *
  * Order each week: shocks (M9) → funding (M1) → staff (M2) → money (M10) → intake → caseloads
- * (M1, M2, M3) → engagement and drop-out (M4) → trust (M3) → progress and outcomes (M4) →
- * referrals (M6) → partnership strength (M5) → networking events (M7) → parent ambassadors (M8)
- * → packing the families into the lowest slots → measure. Shocks come first so that a change
+ * (M1, M2, M3) → engagement and drop-out (M4) → trust (M3) and progress and outcomes (M4), in one
+ * pass over the families, trust first for each → referrals (M6) → partnership strength (M5) →
+ * networking events (M7) → parent ambassadors (M8) → packing the families into the lowest slots
+ * → measure. Shocks come first so that a change
  * scheduled for week A acts on week A.
  *
  * @module
@@ -42,7 +43,6 @@ import {
   SECTOR,
 } from "./state.ts";
 import { compileShocks, peakValue } from "./shocks.ts";
-import { trustStep } from "./trust.ts";
 import { networkingStep } from "./networking.ts";
 import { parentsStep } from "./parents_as_partners.ts";
 import { partnershipStep, setupPartnerships } from "./partnership_network.ts";
@@ -231,10 +231,17 @@ export function createModel(params: ModelParams, seed: number): Model {
       name: "engagement",
       run: () => engagementStep(state, engagement, engagementStreams, on.engagement),
     },
-    { name: "trust", run: () => trustStep(state, trust, staff.caseloadTarget, on.trust) },
     {
-      name: "outcomes",
-      run: (week) => outcomesStep(state, outcomes, staff.caseloadTarget, week, on.engagement),
+      name: "trust and outcomes",
+      run: (week) =>
+        outcomesStep(
+          state,
+          outcomes,
+          staff.caseloadTarget,
+          week,
+          on.engagement,
+          on.trust ? trust : null,
+        ),
     },
     {
       name: "referrals",

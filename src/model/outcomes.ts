@@ -11,6 +11,7 @@
 import { keyWorkerContact } from "./caseload.ts";
 import { M } from "./metric_names.ts";
 import { FAMILY, type ModelState, type PostState, releaseFamily } from "./state.ts";
+import { setTrustGains, trustAfterWeek, type TrustParams } from "./trust.ts";
 
 /** Parameters of progress, outcomes and escalation (M4). */
 export interface OutcomeParams {
@@ -54,33 +55,43 @@ export const OUTCOME_DEFAULTS: OutcomeParams = Object.freeze({
 const ALL_OUTCOMES = 0b111;
 
 /**
- * M4 outcomes step, for every active family. An engaged family with key worker w gains, on each
- * outcome k, `g_k · q_w · ℓ_w · c_w · (0.5 + 0.5 T) · (1 − drag · s) · (1 − u · n)` (capability
- * q, learning ℓ, contact c, trust T, severity s, `unmetNeedDrag` u, needs beyond family support
- * still unmet n; the last factor is kept at 0 or above), and its severity falls by `recoveryPerWeek · s`. A family
- * that does not engage loses `decayPerWeek` of its progress. Severity escalates by
+ * M3 trust and M4 outcomes step, for every active family, in one pass over the families.
+ *
+ * Trust (M3, when `trust` is given): each supported family's trust first takes this week's
+ * change, {@linkcode trustAfterWeek} with its key worker's gain from {@linkcode setTrustGains},
+ * worked out once before the pass from the caseloads after engagement; families leaving during
+ * the pass do not change the gains. The family's progress below then uses its new trust.
+ *
+ * Outcomes (M4): an engaged family with key worker w gains, on each outcome k,
+ * `g_k · q_w · ℓ_w · c_w · (0.5 + 0.5 T) · (1 − drag · s) · (1 − u · n)` (capability q, learning
+ * ℓ, contact c, trust T, severity s, `unmetNeedDrag` u, needs beyond family support still unmet
+ * n; the last factor is kept at 0 or above), and its severity falls by `recoveryPerWeek · s`. A
+ * family that does not engage loses `decayPerWeek` of its progress. Severity escalates by
  * `escalationPerWeek · (1 − s)` in every week waiting or disengaged (when M4 is on). Each
  * outcome counts once when its progress first reaches `threshold`; a family with all three
- * completes; a case still open `maxWeeksInProgramme` after referral is closed.
+ * completes; a case still open `maxWeeksInProgramme` after referral is closed. A family that
+ * leaves frees its key worker's time for the families after it in the pass.
  *
  * @param state The model state.
  * @param params Outcome parameters.
  * @param caseloadTarget Families per key worker at full contact.
  * @param week The current week.
  * @param escalates Whether unaddressed needs escalate (M4 on).
+ * @param trust M3 parameters, or `null` to leave trust as it is (M3 off).
  *
- * @example An engaged family progresses
+ * @example An engaged family gains trust, then progresses
  * ```ts
  * import { allocateState, FAMILY, POST } from "./state.ts";
  * import { OUTCOME_DEFAULTS, outcomesStep } from "./outcomes.ts";
+ * import { TRUST_DEFAULTS } from "./trust.ts";
  * import { ok } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * s.posts.status[0] = POST.filled; s.posts.capability[0] = 1; s.posts.learning[0] = 1; s.posts.caseload[0] = 1;
  * s.families.status[0] = FAMILY.supported; s.families.keyWorker[0] = 0; s.families.org[0] = 0;
- * s.families.trust[0] = 1; s.families.engaged[0] = 1; s.families.severity[0] = 0;
+ * s.families.trust[0] = 0.5; s.families.engaged[0] = 1; s.families.severity[0] = 0;
  * s.families.progress.fill(0, 0, 3); s.families.arrivalWeek[0] = 0;
- * outcomesStep(s, OUTCOME_DEFAULTS, 12, 1, true);
- * ok(s.families.progress[0] > 0);
+ * outcomesStep(s, OUTCOME_DEFAULTS, 12, 1, true, TRUST_DEFAULTS);
+ * ok(s.families.trust[0] > 0.5 && s.families.progress[0] > 0);
  * ```
  */
 export function outcomesStep(
@@ -89,6 +100,7 @@ export function outcomesStep(
   caseloadTarget: number,
   week: number,
   escalates: boolean,
+  trust: TrustParams | null = null,
 ): void {
   const fam = state.families;
   const posts = state.posts;
@@ -110,25 +122,32 @@ export function outcomesStep(
   const keyWorker = fam.keyWorker;
   const needs = fam.needs;
   const needsMet = fam.needsMet;
-  const trust = fam.trust;
+  const trustOf = fam.trust;
   const achievedBits = fam.achieved;
   const arrivalWeek = fam.arrivalWeek;
+  const trustOn = trust !== null;
+  const trustGain = posts.trustGain;
+  const keepTrust = trustOn ? 1 - trust.lossPerMissedWeek : 1;
+  if (trustOn) setTrustGains(state, trust, caseloadTarget);
   // Each key worker's effect (capability × learning × contact), by post; a family leaving a
   // caseload raises its key worker's contact for the families after it in this pass.
-  const effectOf = posts.stepFactor;
+  const effectOf = posts.progressEffect;
   for (let w = 0; w < posts.count; w++) setKeyWorkerEffect(posts, w, caseloadTarget);
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
     const st = status[f];
     if (st === FAMILY.empty) continue;
     const s = severity[f];
+    if (trustOn && st === FAMILY.supported) {
+      trustOf[f] = trustAfterWeek(trustOf[f], engaged[f] === 1, trustGain[keyWorker[f]], keepTrust);
+    }
     if (st === FAMILY.supported && engaged[f] === 1) {
       const w = keyWorker[f];
       const unmet = needs[f] & ~needsMet[f];
       const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
         ((unmet >> 4) & 1);
       const needFactor = 1 - needDrag * unmetCount;
-      const effect = effectOf[w] * (0.5 + 0.5 * trust[f]) *
+      const effect = effectOf[w] * (0.5 + 0.5 * trustOf[f]) *
         (1 - drag * s) * (needFactor > 0 ? needFactor : 0);
       const i = 3 * f;
       const before = achievedBits[f];
@@ -173,12 +192,12 @@ export function outcomesStep(
 }
 
 /**
- * Writes key worker `w`'s effect on progress into `posts.stepFactor`: capability × learning ×
+ * Writes key worker `w`'s effect on progress into `posts.progressEffect`: capability × learning ×
  * contact. It returns nothing, so that calling it from a rarely taken branch puts no number on
  * the heap.
  */
 function setKeyWorkerEffect(posts: PostState, w: number, caseloadTarget: number): void {
-  posts.stepFactor[w] = posts.capability[w] * posts.learning[w] *
+  posts.progressEffect[w] = posts.capability[w] * posts.learning[w] *
     keyWorkerContact(posts, w, caseloadTarget);
 }
 

@@ -189,12 +189,16 @@ export interface PostState {
   /** Share of normal contact the post can give this week, in [0, 1] (statutory capacity, M9). */
   readonly contactShare: Float32Array;
   /**
-   * Scratch for one step: a number per key worker that a per-family step computes once at its
-   * start (trust: the week's trust gain; outcomes: the key worker's effect on progress), so that
-   * its family loop reads one number per family rather than four and a division. Meaningful only
-   * inside the step that filled it.
+   * Scratch of the trust-and-outcomes step: each key worker's trust gain this week (M3,
+   * `setTrustGains`), worked out once so that the family loop reads one number per family rather
+   * than four and a division. Meaningful only inside that step.
    */
-  readonly stepFactor: Float64Array;
+  readonly trustGain: Float64Array;
+  /**
+   * Scratch of the same step: each key worker's effect on progress (M4, capability × learning ×
+   * contact), kept up to date as families leave caseloads during the step.
+   */
+  readonly progressEffect: Float64Array;
 }
 
 /** Families. Indexed by slot; a slot is reused once its family leaves. */
@@ -350,7 +354,8 @@ export function allocateState(sizes: StateSizes): ModelState {
       caseload: new Int32Array(postCount),
       holder: new Uint16Array(postCount),
       contactShare: new Float32Array(postCount).fill(1),
-      stepFactor: new Float64Array(postCount),
+      trustGain: new Float64Array(postCount),
+      progressEffect: new Float64Array(postCount),
     },
     families: {
       capacity,

@@ -10,7 +10,7 @@
  * @module
  */
 import { keyWorkerContact } from "./caseload.ts";
-import { FAMILY, type ModelState, SECTOR } from "./state.ts";
+import { type ModelState, SECTOR } from "./state.ts";
 
 /** Parameters of M3. */
 export interface TrustParams {
@@ -75,63 +75,70 @@ export function trustAfterKeyWorkerLoss(params: TrustParams, trust: number, enab
 }
 
 /**
- * M3 step, for every supported family, after this week's engagement draw:
- *
- * - engaged: `T ← T + a · c · q · ℓ · (1 − T)`, with a `growthPerWeek`, contact
- *   `c = min(1, caseloadTarget / caseload)`, the key worker's capability q and learning ℓ;
- * - not engaged: `T ← T · (1 − δ)`, with δ `lossPerMissedWeek`.
- *
- * With `enabled` false (M3 off) trust stays where it started.
+ * Works out each key worker's trust gain for this week into `posts.trustGain`:
+ * `a · c · q · ℓ`, with a `growthPerWeek`, contact `c = min(1, caseloadTarget / caseload) ·
+ * contactShare`, capability q and learning ℓ. The outcomes step calls it once, after this week's
+ * engagement and drop-outs, and applies {@linkcode trustAfterWeek} to each supported family
+ * with its key worker's gain; families leaving during that step do not change the gains.
  *
  * @param state The model state.
  * @param params M3 parameters.
  * @param caseloadTarget Families per key worker at full contact.
- * @param enabled Whether M3 is on.
  *
- * @example An engaged week raises trust
+ * @example Full contact, capability and learning: the gain is growthPerWeek
  * ```ts
- * import { allocateState, FAMILY, POST } from "./state.ts";
- * import { TRUST_DEFAULTS, trustStep } from "./trust.ts";
- * import { ok } from "node:assert/strict";
+ * import { allocateState, POST } from "./state.ts";
+ * import { setTrustGains, TRUST_DEFAULTS } from "./trust.ts";
+ * import { strictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 1 });
  * s.posts.status[0] = POST.filled; s.posts.capability[0] = 1; s.posts.learning[0] = 1; s.posts.caseload[0] = 1;
- * s.families.status[0] = FAMILY.supported; s.families.keyWorker[0] = 0;
- * s.families.trust[0] = 0.5; s.families.engaged[0] = 1;
- * trustStep(s, TRUST_DEFAULTS, 12, true);
- * ok(s.families.trust[0] > 0.5);
+ * setTrustGains(s, TRUST_DEFAULTS, 12);
+ * strictEqual(s.posts.trustGain[0], 0.1);
  * ```
  */
-export function trustStep(
+export function setTrustGains(
   state: ModelState,
   params: TrustParams,
   caseloadTarget: number,
-  enabled: boolean,
 ): void {
-  if (!enabled) return;
-  const fam = state.families;
   const posts = state.posts;
   const growth = params.growthPerWeek;
-  const keep = 1 - params.lossPerMissedWeek;
-  const status = fam.status;
-  const trust = fam.trust;
-  const engaged = fam.engaged;
-  const keyWorker = fam.keyWorker;
   const capability = posts.capability;
   const learning = posts.learning;
-  // The gain of an engaged family, per unit of distrust, by key worker: caseloads do not change
-  // during this step, so it is the same for every family of that key worker.
-  const gain = posts.stepFactor;
+  const gain = posts.trustGain;
   for (let w = 0; w < posts.count; w++) {
     gain[w] = growth * keyWorkerContact(posts, w, caseloadTarget) * capability[w] * learning[w];
   }
-  const end = fam.free.end; // slots from here on have never held a family
-  for (let f = 0; f < end; f++) {
-    if (status[f] !== FAMILY.supported) continue;
-    const t = trust[f];
-    if (engaged[f] === 1) {
-      trust[f] = t + gain[keyWorker[f]] * (1 - t);
-    } else {
-      trust[f] = t * keep;
-    }
-  }
+}
+
+/**
+ * M3's weekly rule for a supported family's trust T, after this week's engagement draw:
+ *
+ * - engaged: `T + g · (1 − T)`, with g its key worker's gain (`setTrustGains`);
+ * - not engaged: `T · keep`, with keep `1 − lossPerMissedWeek`.
+ *
+ * Slow to build, quick to lose: at the defaults a missed week costs more than a typical engaged
+ * week gains.
+ *
+ * @param trust Trust before this week, in [0, 1].
+ * @param engaged Whether the family engaged this week.
+ * @param gain The key worker's trust gain this week, in [0, 1].
+ * @param keep `1 − lossPerMissedWeek`.
+ * @returns Trust after this week, in [0, 1].
+ *
+ * @example
+ * ```ts
+ * import { trustAfterWeek } from "./trust.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * strictEqual(trustAfterWeek(0.5, true, 0.1, 0.92), 0.55);
+ * strictEqual(trustAfterWeek(0.5, false, 0.1, 0.92), 0.46);
+ * ```
+ */
+export function trustAfterWeek(
+  trust: number,
+  engaged: boolean,
+  gain: number,
+  keep: number,
+): number {
+  return engaged ? trust + gain * (1 - trust) : trust * keep;
 }
