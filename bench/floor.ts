@@ -32,6 +32,7 @@ export function streamState(state: ModelState, zero: number): number {
   const { status, org, keyWorker, keyWorkerHolder, hadKeyWorker, trust, engaged } = fam;
   const { progress, achieved, severity, arrivalWeek, needs, needsMet, trustStatutory } = fam;
   const slots = fam.free.slots;
+  const referable = fam.referable.slots;
   let sum = 0;
   for (let f = 0; f < fam.capacity; f++) {
     const s = status[f];
@@ -53,6 +54,7 @@ export function streamState(state: ModelState, zero: number): number {
     needsMet[f] = needsMet[f] + zero;
     trustStatutory[f] = trustStatutory[f] + zero;
     slots[f] = slots[f] + zero;
+    referable[f] = referable[f] + zero;
   }
   const posts = state.posts;
   for (let p = 0; p < posts.count; p++) {

@@ -241,6 +241,7 @@ export function createModel(params: ModelParams, seed: number): Model {
           week,
           on.engagement,
           on.trust ? trust : null,
+          on.referrals,
         ),
     },
     {

@@ -70,7 +70,8 @@ const ALL_OUTCOMES = 0b111;
  * `escalationPerWeek · (1 − s)` in every week waiting or disengaged (when M4 is on). Each
  * outcome counts once when its progress first reaches `threshold`; a family with all three
  * completes; a case still open `maxWeeksInProgramme` after referral is closed. A family that
- * leaves frees its key worker's time for the families after it in the pass.
+ * leaves frees its key worker's time for the families after it in the pass. The pass also lists
+ * the families M6 may refer on (`listReferable`), so that M6 need not look at every slot.
  *
  * @param state The model state.
  * @param params Outcome parameters.
@@ -78,6 +79,9 @@ const ALL_OUTCOMES = 0b111;
  * @param week The current week.
  * @param escalates Whether unaddressed needs escalate (M4 on).
  * @param trust M3 parameters, or `null` to leave trust as it is (M3 off).
+ * @param listReferable Whether to list, in `families.referable`, the families who engaged, are
+ *   still supported and have a need beyond family support unmet, for the referral step (M6 on).
+ *   Otherwise the list is left empty.
  *
  * @example An engaged family gains trust, then progresses
  * ```ts
@@ -101,6 +105,7 @@ export function outcomesStep(
   week: number,
   escalates: boolean,
   trust: TrustParams | null = null,
+  listReferable = false,
 ): void {
   const fam = state.families;
   const posts = state.posts;
@@ -133,6 +138,8 @@ export function outcomesStep(
   // caseload raises its key worker's contact for the families after it in this pass.
   const effectOf = posts.progressEffect;
   for (let w = 0; w < posts.count; w++) setKeyWorkerEffect(posts, w, caseloadTarget);
+  const referable = fam.referable.slots;
+  let listed = 0;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
     const st = status[f];
@@ -173,6 +180,10 @@ export function outcomesStep(
         flows[M.families_completed]++;
         continue;
       }
+      // Listed for M6 unless the case is closed just below.
+      if (listReferable && unmetCount > 0 && week - arrivalWeek[f] < maxWeeks) {
+        referable[listed++] = f;
+      }
     } else {
       if (st === FAMILY.supported) {
         const i = 3 * f;
@@ -189,6 +200,7 @@ export function outcomesStep(
       flows[M.cases_closed]++;
     }
   }
+  fam.referable.count = listed;
 }
 
 /**

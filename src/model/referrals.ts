@@ -161,7 +161,8 @@ function chooseReceiver(
 
 /**
  * M6 step, for every supported family that engaged this week and has a need its own organisation
- * does not serve and no referral has met: with probability `actPerWeek` its key worker acts on
+ * does not serve and no referral has met (those among `families.referable`, which the
+ * trust-and-outcomes step lists): with probability `actPerWeek` its key worker acts on
  * the lowest such need. Among running organisations that serve the need, the partner with the
  * strongest working or deep partnership is chosen, else the first one theirs knows of (partners on
  * paper count as unknown). No such organisation: no referral. The receiver accepts with probability `1 − threshold · (1 − s)` where s is the
@@ -197,6 +198,7 @@ function chooseReceiver(
  * s.families.status[0] = FAMILY.supported; s.families.engaged[0] = 1; s.families.org[0] = 0;
  * s.families.needs[0] = NEED.familySupport | NEED.mentalHealth; s.families.needsMet[0] = NEED.familySupport;
  * s.families.trust[0] = 0.5; s.families.trustStatutory[0] = 0.3;
+ * s.families.referable.slots[0] = 0; s.families.referable.count = 1;
  * const always = () => 0;
  * referralStep(s, REFERRAL_DEFAULTS, TRUST_DEFAULTS, ENGAGEMENT_DEFAULTS, { refer: always, accept: always, takeUp: always }, true, true);
  * strictEqual(s.flows[M.referrals_made], 1);
@@ -226,8 +228,11 @@ export function referralStep(
   const services = orgs.services;
   const refer = streams.refer;
   const actPerWeek = params.actPerWeek;
-  const end = fam.free.end; // slots from here on have never held a family
-  for (let f = 0; f < end; f++) {
+  // The trust-and-outcomes step listed, in slot order, every family this step may refer on.
+  const referable = fam.referable.slots;
+  const listed = fam.referable.count;
+  for (let i = 0; i < listed; i++) {
+    const f = referable[i];
     if (status[f] !== FAMILY.supported || engaged[f] === 0) continue;
     const org = familyOrg[f];
     const unmet = needs[f] & ~needsMet[f] & ~services[org] & REFERABLE_NEEDS;

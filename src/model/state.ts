@@ -239,6 +239,13 @@ export interface FamilyState {
    * cost nothing (see `StateSizes.slotsOnDemand`).
    */
   readonly free: { readonly slots: Int32Array; count: number; end: number };
+  /**
+   * The families who engaged this week, are still supported and have a need beyond family
+   * support unmet: `referable.slots[0 … count − 1]`, in increasing slot order. The
+   * trust-and-outcomes step writes it (when referrals are on) and the referral step (M6) reads it,
+   * so that M6 visits these families rather than every slot.
+   */
+  readonly referable: { readonly slots: Int32Array; count: number };
 }
 
 /** Everything a run holds. Mechanisms write into it in place. */
@@ -374,6 +381,7 @@ export function allocateState(sizes: StateSizes): ModelState {
       needsMet: new Uint8Array(capacity),
       trustStatutory: new Float32Array(capacity).fill(NaN),
       free: { slots: freeSlots, count: capacity, end: sizes.slotsOnDemand ? 0 : capacity },
+      referable: { slots: new Int32Array(capacity), count: 0 },
     },
     partnerships: allocatePartnerships(sizes.partnershipCapacity ?? 0),
     flows: new Float64Array(metricCount),

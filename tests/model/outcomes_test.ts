@@ -1,5 +1,5 @@
 import { deepStrictEqual, ok } from "node:assert/strict";
-import { FAMILY, M, OUTCOME_DEFAULTS, outcomesStep } from "../../src/model/mod.ts";
+import { FAMILY, M, NEED, OUTCOME_DEFAULTS, outcomesStep } from "../../src/model/mod.ts";
 import { oneOrganisation, placeFamily } from "./_fixtures.ts";
 
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
@@ -71,4 +71,33 @@ Deno.test("outcomesStep() gives a key worker's freed time to the families after 
     // Capability, learning and trust are 1, severity 0: the effect is the contact.
     ok(close(s.families.progress[3 * second], 0.08 * 1), `contact 1 after the first ${leaves}`);
   }
+});
+
+Deno.test("outcomesStep() lists, in slot order, the families still supported and engaged with a need beyond family support unmet", () => {
+  const s = oneOrganisation(2, 8);
+  const withNeed = (options: Parameters<typeof placeFamily>[1]) => {
+    const f = placeFamily(s, options);
+    s.families.needs[f] = NEED.familySupport | NEED.mentalHealth;
+    s.families.needsMet[f] = NEED.familySupport;
+    return f;
+  };
+  const listed = withNeed({ trust: 0.5 });
+  withNeed({ trust: 0.5, engaged: false }); // did not engage
+  withNeed({ post: -1 }); // waiting
+  const met = withNeed({ trust: 0.5 });
+  s.families.needsMet[met] |= NEED.mentalHealth; // met already
+  const completes = withNeed({ trust: 1 });
+  s.families.progress.set([0.69, 0.69, 0.69], 3 * completes);
+  const closed = withNeed({ trust: 0.5 });
+  s.families.arrivalWeek[closed] = -OUTCOME_DEFAULTS.maxWeeksInProgramme;
+  const second = withNeed({ trust: 0.5, post: 1 });
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 0, true, null, true);
+  const { slots, count } = s.families.referable;
+  deepStrictEqual(Array.from(slots.subarray(0, count)), [listed, second].sort((a, b) => a - b));
+  deepStrictEqual([s.families.status[completes], s.families.status[closed]], [
+    FAMILY.empty,
+    FAMILY.empty,
+  ]);
+  outcomesStep(s, OUTCOME_DEFAULTS, 12, 0, true, null, false);
+  deepStrictEqual(s.families.referable.count, 0, "nothing listed when referrals are off");
 });

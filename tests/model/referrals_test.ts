@@ -76,6 +76,13 @@ function refer(
   streams: ReferralStreams,
   options: { params?: ReferralParams; partnerships?: boolean; enabled?: boolean } = {},
 ): void {
+  // The trust-and-outcomes step lists the families M6 may refer; here every family is listed (a
+  // superset: the step checks each family itself).
+  const list = s.families.referable;
+  list.count = 0;
+  for (let f = 0; f < s.families.capacity; f++) {
+    if (s.families.status[f] !== FAMILY.empty) list.slots[list.count++] = f;
+  }
   referralStep(
     s,
     options.params ?? REFERRAL_DEFAULTS,
@@ -137,6 +144,22 @@ Deno.test("referralStep() refers only families supported and engaged this week, 
   s.orgs.services[0] = NEED.familySupport;
   refer(s, ALWAYS);
   deepStrictEqual(counts(s), [1, 1, 0], "now the once-disengaged family is referred");
+});
+
+Deno.test("referralStep() visits only the families listed in families.referable", () => {
+  const s = landscape(8);
+  learnOf(s.orgs, 0, 2);
+  const [a, b] = [family(s), family(s)].sort((x, y) => x - y);
+  s.families.referable.slots[0] = b; // a qualifies as well, but is not listed
+  s.families.referable.count = 1;
+  referralStep(s, REFERRAL_DEFAULTS, TRUST_DEFAULTS, ENGAGEMENT_DEFAULTS, ALWAYS, true, true);
+  deepStrictEqual([s.families.needsMet[a], s.families.needsMet[b]], [
+    NEED.familySupport,
+    NEED.familySupport | NEED.mentalHealth,
+  ]);
+  s.families.referable.count = 0;
+  referralStep(s, REFERRAL_DEFAULTS, TRUST_DEFAULTS, ENGAGEMENT_DEFAULTS, ALWAYS, true, true);
+  deepStrictEqual(counts(s), [1, 1, 0], "an empty list: nobody more is referred");
 });
 
 Deno.test("referralStep() needs a running organisation that serves the need and is known", () => {
