@@ -74,18 +74,18 @@ export function streamState(state: ModelState, zero: number): number {
 
 /**
  * Bytes held by the typed arrays of an object, including those of objects nested in it (such
- * as the family free stack).
+ * as the family free stack and the referable list).
  *
  * @param part A part of the state (`state.families`, `state.posts`, …).
  * @returns Total bytes.
  *
- * @example A family slot is 48 bytes
+ * @example A family slot is 52 bytes
  * ```ts
  * import { typedArrayBytes } from "./floor.ts";
  * import { allocateState } from "../src/model/mod.ts";
  * import { strictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 10 });
- * strictEqual(typedArrayBytes(s.families) / 10, 48);
+ * strictEqual(typedArrayBytes(s.families) / 10, 52);
  * ```
  */
 export function typedArrayBytes(part: object): number {
