@@ -34,14 +34,21 @@ function snapshot(state: ModelState) {
     }
   };
   walk(state);
-  const { free } = state.families;
-  return { arrays, count: free.count, end: free.end, edges: state.partnerships.count };
+  const { free, referable } = state.families;
+  return {
+    arrays,
+    count: free.count,
+    end: free.end,
+    referable: referable.count,
+    edges: state.partnerships.count,
+  };
 }
 
 function restore(state: ModelState): void {
   for (const [array, copy] of saved.arrays) array.set(copy);
   state.families.free.count = saved.count;
   state.families.free.end = saved.end;
+  state.families.referable.count = saved.referable;
   state.partnerships.count = saved.edges;
 }
 
