@@ -15,12 +15,16 @@
  */
 export { caseloadStep, keyWorkerContact } from "./caseload.ts";
 export {
+  createEngagementCurve,
   ENGAGEMENT_DEFAULTS,
+  type EngagementCurve,
   type EngagementParams,
   engagementProbability,
   engagementStep,
   type EngagementStreams,
   engages,
+  engagesOnCurve,
+  fitEngagementCurve,
 } from "./engagement.ts";
 export {
   FUNDING_DEFAULTS,

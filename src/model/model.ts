@@ -23,7 +23,7 @@ import {
   type WeeklyStep,
 } from "../core/mod.ts";
 import { caseloadStep } from "./caseload.ts";
-import { engagementStep } from "./engagement.ts";
+import { createEngagementCurve, engagementStep } from "./engagement.ts";
 import { fundingStep, grantPerYearGbp, startFunding, WEEKS_PER_YEAR } from "./funding_cycle.ts";
 import { intakeStep } from "./intake.ts";
 import { measure } from "./measure.ts";
@@ -195,6 +195,7 @@ export function createModel(params: ModelParams, seed: number): Model {
   const parentStreams = { join: streams["parents.join"], retire: streams["parents.retire"] };
   const attendees = new Int32Array(state.orgs.count);
   const referralTargets = createReferralTargets(state.orgs.count);
+  const engagementCurve = createEngagementCurve();
   const engagementStreams = {
     engage: streams["engagement.engage"],
     dropout: streams["engagement.dropout"],
@@ -229,7 +230,8 @@ export function createModel(params: ModelParams, seed: number): Model {
     },
     {
       name: "engagement",
-      run: () => engagementStep(state, engagement, engagementStreams, on.engagement),
+      run: () =>
+        engagementStep(state, engagement, engagementStreams, on.engagement, engagementCurve),
     },
     {
       name: "trust and outcomes",

@@ -139,16 +139,18 @@ export function outcomesStep(
   const effectOf = posts.progressEffect;
   for (let w = 0; w < posts.count; w++) setKeyWorkerEffect(posts, w, caseloadTarget);
   const referable = fam.referable.slots;
+  const empty = FAMILY.empty;
+  const supported = FAMILY.supported;
   let listed = 0;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
     const st = status[f];
-    if (st === FAMILY.empty) continue;
+    if (st === empty) continue;
     const s = severity[f];
-    if (trustOn && st === FAMILY.supported) {
+    if (trustOn && st === supported) {
       trustOf[f] = trustAfterWeek(trustOf[f], engaged[f] === 1, trustGain[keyWorker[f]], keepTrust);
     }
-    if (st === FAMILY.supported && engaged[f] === 1) {
+    if (st === supported && engaged[f] === 1) {
       const w = keyWorker[f];
       const unmet = needs[f] & ~needsMet[f];
       const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
@@ -185,7 +187,7 @@ export function outcomesStep(
         referable[listed++] = f;
       }
     } else {
-      if (st === FAMILY.supported) {
+      if (st === supported) {
         const i = 3 * f;
         progress[i] *= keep;
         progress[i + 1] *= keep;
@@ -194,7 +196,7 @@ export function outcomesStep(
       severity[f] = s + escalation * (1 - s);
     }
     if (week - arrivalWeek[f] >= maxWeeks) {
-      const w = st === FAMILY.supported ? keyWorker[f] : -1;
+      const w = st === supported ? keyWorker[f] : -1;
       releaseFamily(state, f);
       if (w >= 0) setKeyWorkerEffect(posts, w, caseloadTarget);
       flows[M.cases_closed]++;

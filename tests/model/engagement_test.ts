@@ -1,11 +1,14 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { createStream } from "../../src/core/mod.ts";
 import {
+  createEngagementCurve,
   ENGAGEMENT_DEFAULTS,
   engagementProbability,
   engagementStep,
   engages,
+  engagesOnCurve,
   FAMILY,
+  fitEngagementCurve,
   M,
 } from "../../src/model/mod.ts";
 import { constant, oneOrganisation, placeFamily } from "./_fixtures.ts";
@@ -132,6 +135,77 @@ Deno.test("engages() decides exactly as u < engagementProbability, over a millio
   // shortcut is not worth having.
   ok(fromEngages > 0, "the count sees engages() call Math.exp");
   ok(fromEngages < 500_000 / 5, `${fromEngages} of 500,000 computed the exponential`);
+});
+
+Deno.test("engagesOnCurve() decides exactly as engages(), over a million draws, at every cell's ends and bounds, for rising, flat and falling curves", () => {
+  const random = createStream(13, "test.curve");
+  const curves = [
+    ENGAGEMENT_DEFAULTS,
+    { ...ENGAGEMENT_DEFAULTS, steepness: 0.5, trustAtHalf: 0.9 },
+    { ...ENGAGEMENT_DEFAULTS, steepness: 200, trustAtHalf: 0.5 }, // nearly a step
+    { ...ENGAGEMENT_DEFAULTS, steepness: 0 }, // flat: one half everywhere
+    { ...ENGAGEMENT_DEFAULTS, steepness: -10 }, // falling
+  ];
+  const curve = createEngagementCurve();
+  const exponentials = countingExp();
+  let fromCurve = 0; // calls of Math.exp on the default curve, after fitting
+  try {
+    for (const p of curves) {
+      fitEngagementCurve(curve, p); // refits: a shock may change the curve between weeks
+      for (let i = 0; i < 200_000; i++) {
+        const t = Math.fround(random());
+        const u = random();
+        const before = exponentials.count;
+        const decided = engagesOnCurve(curve, p, t, u);
+        if (p === ENGAGEMENT_DEFAULTS) fromCurve += exponentials.count - before;
+        if (decided !== engages(p, t, u)) {
+          throw new Error(`steepness ${p.steepness}, t ${t}, u ${u}`);
+        }
+      }
+      // Trust at and next to every cell's ends; draws at the probability there and at the
+      // cell's bounds, and just either side of each.
+      for (let i = 0; i <= 1024; i++) {
+        const ends = [i / 1024, Math.fround(i / 1024 + 2 ** -24), Math.fround(i / 1024 - 2 ** -24)];
+        for (const t of ends) {
+          if (t < 0 || t > 1) continue;
+          const q = engagementProbability(p, t);
+          const low = curve.bounds[2 * i];
+          const high = curve.bounds[2 * i + 1];
+          for (const b of [q, low, high]) {
+            for (const u of [b, b - Number.EPSILON, b + Number.EPSILON]) {
+              if (u < 0 || u >= 1) continue;
+              strictEqual(engagesOnCurve(curve, p, t, u), engages(p, t, u), `t ${t}, u ${u}`);
+            }
+          }
+        }
+      }
+      // Trust outside [0, 1], or not a number, falls back to the formula.
+      for (const t of [-0.5, 1.5, NaN]) {
+        for (const u of [0, 0.3, 0.7, 0.999]) {
+          strictEqual(engagesOnCurve(curve, p, t, u), engages(p, t, u), `t ${t}, u ${u}`);
+        }
+      }
+    }
+  } finally {
+    exponentials.restore();
+  }
+  // On the default curve 163 of the 200,000 draws (0.08%) reached the formula. More than 1%
+  // means the table no longer bounds the curve tightly.
+  ok(fromCurve > 0, "the count sees engagesOnCurve() fall back to the formula");
+  ok(fromCurve < 200_000 / 100, `${fromCurve} of 200,000 computed the exponential`);
+});
+
+Deno.test("fitEngagementCurve() rebuilds the table only when the curve's parameters change", () => {
+  const curve = createEngagementCurve();
+  fitEngagementCurve(curve, ENGAGEMENT_DEFAULTS);
+  const cell = 2 * Math.floor(0.6 * 1024);
+  const before = curve.bounds[cell];
+  curve.bounds[cell] = -1; // a mark: a rebuild would overwrite it
+  fitEngagementCurve(curve, { ...ENGAGEMENT_DEFAULTS });
+  strictEqual(curve.bounds[cell], -1, "same parameters: the table is kept");
+  fitEngagementCurve(curve, { ...ENGAGEMENT_DEFAULTS, trustAtHalf: 0.3 });
+  ok(curve.bounds[cell] > 0 && curve.bounds[cell] !== before, "a new T₅₀: rebuilt");
+  strictEqual(curve.trustAtHalf, 0.3);
 });
 
 /** Replaces Math.exp by a wrapper that counts its calls (engagementProbability's included). */
