@@ -147,52 +147,58 @@ export function outcomesStep(
     const st = status[f];
     if (st === empty) continue;
     const s = severity[f];
-    if (trustOn && st === supported) {
-      trustOf[f] = trustAfterWeek(trustOf[f], engaged[f] === 1, trustGain[keyWorker[f]], keepTrust);
-    }
-    if (st === supported && engaged[f] === 1) {
+    if (st === supported) {
       const w = keyWorker[f];
-      const unmet = needs[f] & ~needsMet[f];
-      const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
-        ((unmet >> 4) & 1);
-      const needFactor = 1 - needDrag * unmetCount;
-      const effect = effectOf[w] * (0.5 + 0.5 * trustOf[f]) *
-        (1 - drag * s) * (needFactor > 0 ? needFactor : 0);
-      const i = 3 * f;
-      const before = achievedBits[f];
-      let achieved = before;
-      const p0 = progress[i] + g0 * effect;
-      const p1 = progress[i + 1] + g1 * effect;
-      const p2 = progress[i + 2] + g2 * effect;
-      progress[i] = p0 > 1 ? 1 : p0;
-      progress[i + 1] = p1 > 1 ? 1 : p1;
-      progress[i + 2] = p2 > 1 ? 1 : p2;
-      if ((achieved & 1) === 0 && p0 >= threshold) achieved |= 1;
-      if ((achieved & 2) === 0 && p1 >= threshold) achieved |= 2;
-      if ((achieved & 4) === 0 && p2 >= threshold) achieved |= 4;
-      if (achieved !== before) {
-        flows[M.outcomes_achieved] += bitCount3(achieved) - bitCount3(before);
-        achievedBits[f] = achieved;
+      const isEngaged = engaged[f] === 1;
+      let t = trustOf[f];
+      if (trustOn) {
+        // Rounded as the Float32Array stores it, so that progress sees the stored trust.
+        t = Math.fround(trustAfterWeek(t, isEngaged, trustGain[w], keepTrust));
+        trustOf[f] = t;
       }
-      severity[f] = s * recoveryKeep;
-      if (achieved === ALL_OUTCOMES) {
-        state.orgs.completedThisWeek[fam.org[f]]++;
-        releaseFamily(state, f);
-        setKeyWorkerEffect(posts, w, caseloadTarget);
-        flows[M.families_completed]++;
-        continue;
-      }
-      // Listed for M6 unless the case is closed just below.
-      if (listReferable && unmetCount > 0 && week - arrivalWeek[f] < maxWeeks) {
-        referable[listed++] = f;
-      }
-    } else {
-      if (st === supported) {
+      if (isEngaged) {
+        const unmet = needs[f] & ~needsMet[f];
+        const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
+          ((unmet >> 4) & 1);
+        const needFactor = 1 - needDrag * unmetCount;
+        const effect = effectOf[w] * (0.5 + 0.5 * t) * (1 - drag * s) *
+          (needFactor > 0 ? needFactor : 0);
+        const i = 3 * f;
+        const before = achievedBits[f];
+        let achieved = before;
+        const p0 = progress[i] + g0 * effect;
+        const p1 = progress[i + 1] + g1 * effect;
+        const p2 = progress[i + 2] + g2 * effect;
+        progress[i] = p0 > 1 ? 1 : p0;
+        progress[i + 1] = p1 > 1 ? 1 : p1;
+        progress[i + 2] = p2 > 1 ? 1 : p2;
+        if ((achieved & 1) === 0 && p0 >= threshold) achieved |= 1;
+        if ((achieved & 2) === 0 && p1 >= threshold) achieved |= 2;
+        if ((achieved & 4) === 0 && p2 >= threshold) achieved |= 4;
+        if (achieved !== before) {
+          flows[M.outcomes_achieved] += bitCount3(achieved) - bitCount3(before);
+          achievedBits[f] = achieved;
+        }
+        severity[f] = s * recoveryKeep;
+        if (achieved === ALL_OUTCOMES) {
+          state.orgs.completedThisWeek[fam.org[f]]++;
+          releaseFamily(state, f);
+          setKeyWorkerEffect(posts, w, caseloadTarget);
+          flows[M.families_completed]++;
+          continue;
+        }
+        // Listed for M6 unless the case is closed just below.
+        if (listReferable && unmetCount > 0 && week - arrivalWeek[f] < maxWeeks) {
+          referable[listed++] = f;
+        }
+      } else {
         const i = 3 * f;
         progress[i] *= keep;
         progress[i + 1] *= keep;
         progress[i + 2] *= keep;
+        severity[f] = s + escalation * (1 - s);
       }
+    } else {
       severity[f] = s + escalation * (1 - s);
     }
     if (week - arrivalWeek[f] >= maxWeeks) {
