@@ -122,20 +122,26 @@ export function caseloadStep(
   const holder = posts.holder;
   const caseload = posts.caseload;
   const keyWorkerLeft = orgs.keyWorkerLeft;
+  // The codes every family's check reads, in locals: the module's frozen objects would be
+  // looked up again for each family.
+  const empty = FAMILY.empty;
+  const supported = FAMILY.supported;
+  const none = TRANSITION.none;
+  const closed = TRANSITION.closed;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
     const st = status[f];
-    if (st === FAMILY.empty) continue;
+    if (st === empty) continue;
     const org = familyOrg[f];
     const transition = transitionOf[org];
-    if (transition === TRANSITION.closed) {
+    if (transition === closed) {
       releaseFamily(state, f);
       flows[M.cases_closed]++;
       continue;
     }
-    if (st === FAMILY.supported) {
+    if (st === supported) {
       // Nobody left this organisation and its grant goes on: the key worker is still there.
-      if (transition === TRANSITION.none && keyWorkerLeft[org] === 0) continue;
+      if (transition === none && keyWorkerLeft[org] === 0) continue;
       const w = keyWorker[f];
       const lost = transition === TRANSITION.enteredGap || postStatus[w] !== POST.filled ||
         holder[w] !== keyWorkerHolder[f];

@@ -259,6 +259,7 @@ export function engagementStep(
   const engaged = fam.engaged;
   const engage = streams.engage;
   const dropoutDraw = streams.dropout;
+  // Status codes in locals, not looked up in the module's frozen object for each family.
   const supported = FAMILY.supported;
   const waiting = FAMILY.waiting;
   const end = fam.free.end; // slots from here on have never held a family

@@ -139,6 +139,7 @@ export function outcomesStep(
   const effectOf = posts.progressEffect;
   for (let w = 0; w < posts.count; w++) setKeyWorkerEffect(posts, w, caseloadTarget);
   const referable = fam.referable.slots;
+  // Status codes in locals, not looked up in the module's frozen object for each family.
   const empty = FAMILY.empty;
   const supported = FAMILY.supported;
   let listed = 0;
