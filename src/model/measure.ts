@@ -35,17 +35,23 @@ export function measure(state: ModelState, values: Float64Array): void {
   let engaged = 0;
   let trustSum = 0;
   let severitySum = 0;
+  const statusOf = fam.status;
+  const severity = fam.severity;
+  const trust = fam.trust;
+  const engagedOf = fam.engaged;
+  const empty = FAMILY.empty; // codes in locals, not looked up for each family
+  const waitingCode = FAMILY.waiting;
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
-    const status = fam.status[f];
-    if (status === FAMILY.empty) continue;
-    severitySum += fam.severity[f];
-    if (status === FAMILY.waiting) {
+    const status = statusOf[f];
+    if (status === empty) continue;
+    severitySum += severity[f];
+    if (status === waitingCode) {
       waiting++;
     } else {
       supported++;
-      trustSum += fam.trust[f];
-      engaged += fam.engaged[f];
+      trustSum += trust[f];
+      engaged += engagedOf[f];
     }
   }
   const posts = state.posts;

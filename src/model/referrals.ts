@@ -231,9 +231,10 @@ export function referralStep(
   // The trust-and-outcomes step listed, in slot order, every family this step may refer on.
   const referable = fam.referable.slots;
   const listed = fam.referable.count;
+  const supported = FAMILY.supported; // in a local, not looked up for each family
   for (let i = 0; i < listed; i++) {
     const f = referable[i];
-    if (status[f] !== FAMILY.supported || engaged[f] === 0) continue;
+    if (status[f] !== supported || engaged[f] === 0) continue;
     const org = familyOrg[f];
     const unmet = needs[f] & ~needsMet[f] & ~services[org] & REFERABLE_NEEDS;
     if (unmet === 0 || refer() >= actPerWeek) continue;
