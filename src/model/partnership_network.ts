@@ -308,15 +308,17 @@ export function partnershipStep(
   const hours = orgs.partnershipHours;
   const postStatus = posts.status;
   const postHolder = posts.holder;
+  const active = PHASE.active; // codes in locals, not looked up for each partnership
+  const filled = POST.filled;
   for (let e = 0; e < p.count; e++) {
     const a = sideA[e];
     const b = sideB[e];
-    const running = phase[a] === PHASE.active && phase[b] === PHASE.active;
+    const running = phase[a] === active && phase[b] === active;
     const effort = running ? effortOf[e] : 0;
     let s = strength[e];
     // The holder: the worker at side a who carries the partnership.
     let h = holderOf[e];
-    if (h >= 0 && (postStatus[h] !== POST.filled || postHolder[h] !== holderGeneration[e])) {
+    if (h >= 0 && (postStatus[h] !== filled || postHolder[h] !== holderGeneration[e])) {
       const levels = p.levels[e];
       const extra = ((levels >> 1) & 1) + ((levels >> 2) & 1);
       const kept = params.keptOnHolderLoss + params.formalProtection * p.formal[e] +
@@ -328,7 +330,7 @@ export function partnershipStep(
     if (h < 0) {
       const last = orgs.postStart[a + 1];
       for (let q = orgs.postStart[a]; q < last; q++) {
-        if (postStatus[q] === POST.filled) {
+        if (postStatus[q] === filled) {
           holderOf[e] = q;
           holderGeneration[e] = postHolder[q];
           break;
