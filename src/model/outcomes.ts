@@ -143,6 +143,9 @@ export function outcomesStep(
   const empty = FAMILY.empty;
   const supported = FAMILY.supported;
   let listed = 0;
+  // As integers for the branch-free listing below: 1 to list, and whole weeks (ages are whole).
+  const listFlag = listReferable ? 1 : 0;
+  const openWeeks = Math.ceil(maxWeeks);
   const end = fam.free.end; // slots from here on have never held a family
   for (let f = 0; f < end; f++) {
     const st = status[f];
@@ -188,10 +191,10 @@ export function outcomesStep(
           flows[M.families_completed]++;
           continue;
         }
-        // Listed for M6 unless the case is closed just below.
-        if (listReferable && unmetCount > 0 && week - arrivalWeek[f] < maxWeeks) {
-          referable[listed++] = f;
-        }
+        // Listed for M6 unless the case is closed just below. Without a branch: whether a
+        // family has a need unmet is close to a coin toss, which a branch would mispredict.
+        referable[listed] = f;
+        listed += listFlag & ((-unmetCount) >>> 31) & ((week - arrivalWeek[f] - openWeeks) >>> 31);
       } else {
         const i = 3 * f;
         progress[i] *= keep;

@@ -100,4 +100,18 @@ Deno.test("outcomesStep() lists, in slot order, the families still supported and
   ]);
   outcomesStep(s, OUTCOME_DEFAULTS, 12, 0, true, null, false);
   deepStrictEqual(s.families.referable.count, 0, "nothing listed when referrals are off");
+  // A limit in fractional weeks (possible from code, not from a scenario): a family 10 weeks
+  // in is listed under a limit of 10.5 and stays, and is closed, not listed, under 9.5.
+  for (const [limit, kept] of [[10.5, true], [9.5, false]] as const) {
+    const t = oneOrganisation(1, 2);
+    const f = placeFamily(t, { trust: 0.5 });
+    t.families.needs[f] = NEED.familySupport | NEED.mentalHealth;
+    t.families.arrivalWeek[f] = 0;
+    outcomesStep(t, { ...OUTCOME_DEFAULTS, maxWeeksInProgramme: limit }, 12, 10, true, null, true);
+    deepStrictEqual(
+      [t.families.referable.count, t.families.status[f] !== FAMILY.empty],
+      [kept ? 1 : 0, kept],
+      `limit ${limit}`,
+    );
+  }
 });
