@@ -33,6 +33,7 @@ export function streamState(state: ModelState, zero: number): number {
   const { progress, achieved, severity, arrivalWeek, needs, needsMet, trustStatutory } = fam;
   const slots = fam.free.slots;
   const referable = fam.referable.slots;
+  const referableNeeds = fam.referable.needs;
   let sum = 0;
   for (let f = 0; f < fam.capacity; f++) {
     const s = status[f];
@@ -55,6 +56,7 @@ export function streamState(state: ModelState, zero: number): number {
     trustStatutory[f] = trustStatutory[f] + zero;
     slots[f] = slots[f] + zero;
     referable[f] = referable[f] + zero;
+    referableNeeds[f] = referableNeeds[f] + zero;
   }
   const posts = state.posts;
   for (let p = 0; p < posts.count; p++) {
@@ -79,13 +81,13 @@ export function streamState(state: ModelState, zero: number): number {
  * @param part A part of the state (`state.families`, `state.posts`, …).
  * @returns Total bytes.
  *
- * @example A family slot is 52 bytes
+ * @example A family slot is 53 bytes
  * ```ts
  * import { typedArrayBytes } from "./floor.ts";
  * import { allocateState } from "../src/model/mod.ts";
  * import { strictEqual } from "node:assert/strict";
  * const s = allocateState({ postsPerOrganisation: [1], fundedCount: 1, familyCapacity: 10 });
- * strictEqual(typedArrayBytes(s.families) / 10, 52);
+ * strictEqual(typedArrayBytes(s.families) / 10, 53);
  * ```
  */
 export function typedArrayBytes(part: object): number {

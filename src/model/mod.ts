@@ -119,6 +119,7 @@ export {
   POST,
   type PostState,
   REFERABLE_NEEDS,
+  referableNeeds,
   releaseFamily,
   SECTOR,
   type StateSizes,

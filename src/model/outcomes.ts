@@ -10,7 +10,7 @@
  */
 import { keyWorkerContact } from "./caseload.ts";
 import { M } from "./metric_names.ts";
-import { FAMILY, type ModelState, type PostState, releaseFamily } from "./state.ts";
+import { FAMILY, type ModelState, type PostState, referableNeeds, releaseFamily } from "./state.ts";
 import { setTrustGains, trustAfterWeek, type TrustParams } from "./trust.ts";
 
 /** Parameters of progress, outcomes and escalation (M4). */
@@ -139,6 +139,9 @@ export function outcomesStep(
   const effectOf = posts.progressEffect;
   for (let w = 0; w < posts.count; w++) setKeyWorkerEffect(posts, w, caseloadTarget);
   const referable = fam.referable.slots;
+  const referableNeedsOf = fam.referable.needs;
+  const services = state.orgs.services;
+  const postOrg = posts.org;
   // Status codes in locals, not looked up in the module's frozen object for each family.
   const empty = FAMILY.empty;
   const supported = FAMILY.supported;
@@ -161,7 +164,9 @@ export function outcomesStep(
         trustOf[f] = t;
       }
       if (isEngaged) {
-        const unmet = needs[f] & ~needsMet[f];
+        const had = needs[f];
+        const met = needsMet[f];
+        const unmet = had & ~met;
         const unmetCount = ((unmet >> 1) & 1) + ((unmet >> 2) & 1) + ((unmet >> 3) & 1) +
           ((unmet >> 4) & 1);
         const needFactor = 1 - needDrag * unmetCount;
@@ -191,10 +196,13 @@ export function outcomesStep(
           flows[M.families_completed]++;
           continue;
         }
-        // Listed for M6 unless the case is closed just below. Without a branch: whether a
-        // family has a need unmet is close to a coin toss, which a branch would mispredict.
+        // Listed for M6, with the needs it may act on, unless the case is closed just below.
+        // Without a branch: whether a family has such a need is close to a coin toss, which a
+        // branch would mispredict. A key worker's organisation is the family's own.
+        const listable = referableNeeds(had, met, services[postOrg[w]]);
         referable[listed] = f;
-        listed += listFlag & ((-unmetCount) >>> 31) & ((week - arrivalWeek[f] - openWeeks) >>> 31);
+        referableNeedsOf[listed] = listable;
+        listed += listFlag & ((-listable) >>> 31) & ((week - arrivalWeek[f] - openWeeks) >>> 31);
       } else {
         const i = 3 * f;
         progress[i] *= keep;

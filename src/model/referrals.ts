@@ -21,15 +21,7 @@ import type { RandomStream } from "../core/mod.ts";
 import { type EngagementParams, engages } from "./engagement.ts";
 import { M } from "./metric_names.ts";
 import { WORKING_STRENGTH } from "./partnership_network.ts";
-import {
-  FAMILY,
-  KNOWN_CAPACITY,
-  type ModelState,
-  PARTNER_CAPACITY,
-  PHASE,
-  REFERABLE_NEEDS,
-  SECTOR,
-} from "./state.ts";
+import { KNOWN_CAPACITY, type ModelState, PARTNER_CAPACITY, PHASE, SECTOR } from "./state.ts";
 import type { TrustParams } from "./trust.ts";
 
 /** Parameters of M6. */
@@ -198,7 +190,8 @@ function chooseReceiver(
  * s.families.status[0] = FAMILY.supported; s.families.engaged[0] = 1; s.families.org[0] = 0;
  * s.families.needs[0] = NEED.familySupport | NEED.mentalHealth; s.families.needsMet[0] = NEED.familySupport;
  * s.families.trust[0] = 0.5; s.families.trustStatutory[0] = 0.3;
- * s.families.referable.slots[0] = 0; s.families.referable.count = 1;
+ * s.families.referable.slots[0] = 0; s.families.referable.needs[0] = NEED.mentalHealth;
+ * s.families.referable.count = 1;
  * const always = () => 0;
  * referralStep(s, REFERRAL_DEFAULTS, TRUST_DEFAULTS, ENGAGEMENT_DEFAULTS, { refer: always, accept: always, takeUp: always }, true, true);
  * strictEqual(s.flows[M.referrals_made], 1);
@@ -220,24 +213,21 @@ export function referralStep(
   const orgs = state.orgs;
   const p = state.partnerships;
   const flows = state.flows;
-  const status = fam.status;
-  const engaged = fam.engaged;
   const familyOrg = fam.org;
-  const needs = fam.needs;
-  const needsMet = fam.needsMet;
-  const services = orgs.services;
   const refer = streams.refer;
   const actPerWeek = params.actPerWeek;
-  // The trust-and-outcomes step listed, in slot order, every family this step may refer on.
+  // The trust-and-outcomes step listed, in slot order, every family this step may refer on,
+  // with the needs it may act on. Nothing between that pass and this step changes them, and
+  // acting for one family changes no other's, so a family's own fields are read only when its
+  // key worker acts (about one listed family in seven in the baseline).
   const referable = fam.referable.slots;
+  const listedNeeds = fam.referable.needs;
   const listed = fam.referable.count;
-  const supported = FAMILY.supported; // in a local, not looked up for each family
   for (let i = 0; i < listed; i++) {
-    const f = referable[i];
-    if (status[f] !== supported || engaged[f] === 0) continue;
-    const org = familyOrg[f];
-    const unmet = needs[f] & ~needsMet[f] & ~services[org] & REFERABLE_NEEDS;
+    const unmet = listedNeeds[i];
     if (unmet === 0 || refer() >= actPerWeek) continue;
+    const f = referable[i];
+    const org = familyOrg[f];
     const need = unmet & -unmet; // the lowest unmet need
     // The receiver depends only on the organisation and the need, and nothing it depends on
     // changes during this step: choose it once per (organisation, need) this week.

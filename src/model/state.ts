@@ -48,6 +48,27 @@ export const NEED = Object.freeze(
 /** The needs other than the core one: those a referral can meet. */
 export const REFERABLE_NEEDS = 0b11110;
 
+/**
+ * The needs of a family that a referral (M6) may act on: those it has, that no referral has
+ * met and that its own organisation does not serve, other than family support.
+ *
+ * @param needs The family's {@linkcode NEED} bits.
+ * @param needsMet The bits already met.
+ * @param services The bits its organisation serves.
+ * @returns The bits, 0 when there is nothing to refer on.
+ *
+ * @example Mental health is unmet and not served where the family is
+ * ```ts
+ * import { NEED, referableNeeds } from "./state.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const needs = NEED.familySupport | NEED.mentalHealth | NEED.disability;
+ * strictEqual(referableNeeds(needs, NEED.familySupport, NEED.familySupport | NEED.disability), NEED.mentalHealth);
+ * ```
+ */
+export function referableNeeds(needs: number, needsMet: number, services: number): number {
+  return needs & ~needsMet & ~services & REFERABLE_NEEDS;
+}
+
 /** Levels a partnership can span, as bits (003: "delivery, management, board"). */
 export const LEVEL = Object.freeze({ delivery: 1, management: 2, board: 4 } as const);
 
@@ -240,12 +261,14 @@ export interface FamilyState {
    */
   readonly free: { readonly slots: Int32Array; count: number; end: number };
   /**
-   * The families who engaged this week, are still supported and have a need beyond family
-   * support unmet: `referable.slots[0 … count − 1]`, in increasing slot order. The
+   * The families who engaged this week, are still supported and have a need a referral could
+   * meet: `referable.slots[0 … count − 1]`, in increasing slot order, and in `referable.needs[i]`
+   * the needs of family `slots[i]` that M6 may act on ({@linkcode referableNeeds}). The
    * trust-and-outcomes step writes it (when referrals are on) and the referral step (M6) reads it,
-   * so that M6 visits these families rather than every slot.
+   * so that M6 visits these families rather than every slot, and reads a family's other fields
+   * only when its key worker acts.
    */
-  readonly referable: { readonly slots: Int32Array; count: number };
+  readonly referable: { readonly slots: Int32Array; readonly needs: Uint8Array; count: number };
 }
 
 /** Everything a run holds. Mechanisms write into it in place. */
@@ -381,7 +404,7 @@ export function allocateState(sizes: StateSizes): ModelState {
       needsMet: new Uint8Array(capacity),
       trustStatutory: new Float32Array(capacity).fill(NaN),
       free: { slots: freeSlots, count: capacity, end: sizes.slotsOnDemand ? 0 : capacity },
-      referable: { slots: new Int32Array(capacity), count: 0 },
+      referable: { slots: new Int32Array(capacity), needs: new Uint8Array(capacity), count: 0 },
     },
     partnerships: allocatePartnerships(sizes.partnershipCapacity ?? 0),
     flows: new Float64Array(metricCount),

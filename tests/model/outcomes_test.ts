@@ -73,7 +73,7 @@ Deno.test("outcomesStep() gives a key worker's freed time to the families after 
   }
 });
 
-Deno.test("outcomesStep() lists, in slot order, the families still supported and engaged with a need beyond family support unmet", () => {
+Deno.test("outcomesStep() lists, in slot order, the families still supported and engaged with a need beyond family support unmet, with the needs M6 may act on", () => {
   const s = oneOrganisation(2, 8);
   const withNeed = (options: Parameters<typeof placeFamily>[1]) => {
     const f = placeFamily(s, options);
@@ -91,9 +91,17 @@ Deno.test("outcomesStep() lists, in slot order, the families still supported and
   const closed = withNeed({ trust: 0.5 });
   s.families.arrivalWeek[closed] = -OUTCOME_DEFAULTS.maxWeeksInProgramme;
   const second = withNeed({ trust: 0.5, post: 1 });
+  // The organisation serves disability: listed for mental health only, or not at all.
+  s.orgs.services[0] |= NEED.disability;
+  const alsoServed = withNeed({ trust: 0.5 });
+  s.families.needs[alsoServed] |= NEED.disability;
+  const onlyServed = withNeed({ trust: 0.5 });
+  s.families.needs[onlyServed] = NEED.familySupport | NEED.disability;
   outcomesStep(s, OUTCOME_DEFAULTS, 12, 0, true, null, true);
-  const { slots, count } = s.families.referable;
-  deepStrictEqual(Array.from(slots.subarray(0, count)), [listed, second].sort((a, b) => a - b));
+  const { slots, needs, count } = s.families.referable;
+  const expected = [listed, second, alsoServed].sort((a, b) => a - b);
+  deepStrictEqual(Array.from(slots.subarray(0, count)), expected);
+  deepStrictEqual(Array.from(needs.subarray(0, count)), expected.map(() => NEED.mentalHealth));
   deepStrictEqual([s.families.status[completes], s.families.status[closed]], [
     FAMILY.empty,
     FAMILY.empty,

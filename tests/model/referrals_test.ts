@@ -14,6 +14,7 @@ import {
   NEED,
   PHASE,
   POST,
+  referableNeeds,
   REFERRAL_DEFAULTS,
   type ReferralParams,
   referralStep,
@@ -76,12 +77,20 @@ function refer(
   streams: ReferralStreams,
   options: { params?: ReferralParams; partnerships?: boolean; enabled?: boolean } = {},
 ): void {
-  // The trust-and-outcomes step lists the families M6 may refer; here every family is listed (a
-  // superset: the step checks each family itself).
-  const list = s.families.referable;
+  // The trust-and-outcomes step lists the families M6 may refer on, with their needs: here every
+  // supported family that engaged, with the needs referableNeeds() gives.
+  const fam = s.families;
+  const list = fam.referable;
   list.count = 0;
-  for (let f = 0; f < s.families.capacity; f++) {
-    if (s.families.status[f] !== FAMILY.empty) list.slots[list.count++] = f;
+  for (let f = 0; f < fam.capacity; f++) {
+    if (fam.status[f] !== FAMILY.supported || fam.engaged[f] === 0) continue;
+    list.slots[list.count] = f;
+    list.needs[list.count] = referableNeeds(
+      fam.needs[f],
+      fam.needsMet[f],
+      s.orgs.services[fam.org[f]],
+    );
+    list.count++;
   }
   referralStep(
     s,
@@ -151,6 +160,7 @@ Deno.test("referralStep() visits only the families listed in families.referable"
   learnOf(s.orgs, 0, 2);
   const [a, b] = [family(s), family(s)].sort((x, y) => x - y);
   s.families.referable.slots[0] = b; // a qualifies as well, but is not listed
+  s.families.referable.needs[0] = NEED.mentalHealth;
   s.families.referable.count = 1;
   referralStep(s, REFERRAL_DEFAULTS, TRUST_DEFAULTS, ENGAGEMENT_DEFAULTS, ALWAYS, true, true);
   deepStrictEqual([s.families.needsMet[a], s.families.needsMet[b]], [
