@@ -80,8 +80,8 @@ const ALL_OUTCOMES = 0b111;
  * @param escalates Whether unaddressed needs escalate (M4 on).
  * @param trust M3 parameters, or `null` to leave trust as it is (M3 off).
  * @param listReferable Whether to list, in `families.referable`, the families who engaged, are
- *   still supported and have a need beyond family support unmet, for the referral step (M6 on).
- *   Otherwise the list is left empty.
+ *   still supported and have a need a referral could meet, with those needs
+ *   ({@linkcode referableNeeds}), for the referral step (M6 on). Otherwise the list is left empty.
  *
  * @example An engaged family gains trust, then progresses
  * ```ts
