@@ -61,10 +61,13 @@ export {
   WORKING_STRENGTH,
 } from "./partnership_network.ts";
 export {
+  createReferralTargets,
   REFERRAL_DEFAULTS,
   type ReferralParams,
   referralStep,
   type ReferralStreams,
+  type ReferralTargets,
+  startReferralWeek,
 } from "./referrals.ts";
 export { FAMILY_DEFAULTS, type FamilyParams, intakeStep, type IntakeStreams } from "./intake.ts";
 export { measure } from "./measure.ts";

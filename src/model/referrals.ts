@@ -21,7 +21,7 @@ import type { RandomStream } from "../core/mod.ts";
 import { type EngagementParams, engages } from "./engagement.ts";
 import { M } from "./metric_names.ts";
 import { WORKING_STRENGTH } from "./partnership_network.ts";
-import { KNOWN_CAPACITY, type ModelState, PARTNER_CAPACITY, PHASE, SECTOR } from "./state.ts";
+import { KNOWN_CAPACITY, type ModelState, PHASE, REFERABLE_NEEDS, SECTOR } from "./state.ts";
 import type { TrustParams } from "./trust.ts";
 
 /** Parameters of M6. */
@@ -104,51 +104,111 @@ export function createReferralTargets(orgCount: number): ReferralTargets {
 }
 
 /**
- * Chooses the receiver of a referral from `org` for `need`: the partner with the strongest
- * working or deep partnership among running organisations that serve the need, else the first
- * organisation `org` knows of that serves it and is running; stores it in `targets[slot]`.
+ * Starts a week of referrals: advances `targets.week`, so that the receivers chosen last week are
+ * stale, and, when partnerships count, finds for every organisation and need the partner with the
+ * strongest working or deep partnership among running organisations that serve the need (ties:
+ * the partnership made first), in one pass over the partnerships in the order they were made.
+ * Those receivers are chosen for the week; the others are chosen when first needed
+ * ({@linkcode referralStep}), from the organisations each one knows.
+ *
+ * One pass reads the partnership arrays in order; choosing each receiver when first needed would
+ * read them at random, once per organisation and need, which on a large population misses the
+ * cache.
+ *
+ * @param state The model state.
+ * @param partnershipsCount Whether partnerships count (M5 on).
+ * @param targets The receivers, by organisation and need.
+ *
+ * @example A working partnership that serves the need is the receiver
+ * ```ts
+ * import { allocateState, NEED, PHASE } from "./state.ts";
+ * import { addPartnership } from "./partnership_network.ts";
+ * import { createReferralTargets, startReferralWeek } from "./referrals.ts";
+ * import { strictEqual } from "node:assert/strict";
+ * const s = allocateState({ postsPerOrganisation: [1, 1], fundedCount: 2, familyCapacity: 1, partnershipCapacity: 1 });
+ * s.orgs.phase.fill(PHASE.active);
+ * s.orgs.services[1] |= NEED.mentalHealth;
+ * const start = { effort: 0.5, strength: 0.5, levels: 1, formal: 1, informal: 0, sharedGoal: 0.5 };
+ * const edge = addPartnership(s, 0, 1, start);
+ * const targets = createReferralTargets(2);
+ * startReferralWeek(s, true, targets);
+ * const slot = 0 * 4 + 0; // organisation 0, mental health (need 2, the first of four)
+ * strictEqual(targets.target[slot], 1);
+ * strictEqual(targets.edge[slot], edge);
+ * strictEqual(targets.stamp[slot], targets.week);
+ * ```
  */
-function chooseReceiver(
+export function startReferralWeek(
+  state: ModelState,
+  partnershipsCount: boolean,
+  targets: ReferralTargets,
+): void {
+  const week = ++targets.week;
+  const edgeOf = targets.edge;
+  const strengthOf = targets.strength;
+  edgeOf.fill(-1);
+  strengthOf.fill(-1);
+  if (!partnershipsCount) return;
+  const p = state.partnerships;
+  const pa = p.a;
+  const pb = p.b;
+  const strength = p.strength;
+  const orgs = state.orgs;
+  const services = orgs.services;
+  const phase = orgs.phase;
+  const active = PHASE.active;
+  const stamp = targets.stamp;
+  const target = targets.target;
+  const edges = p.count;
+  for (let e = 0; e < edges; e++) {
+    const s = strength[e];
+    if (s < WORKING_STRENGTH) continue; // a partner on paper is a stranger
+    const a = pa[e];
+    const b = pb[e];
+    for (let side = 0; side < 2; side++) {
+      const org = side === 0 ? a : b;
+      const other = side === 0 ? b : a;
+      if (phase[other] !== active) continue;
+      let serves = services[other] & REFERABLE_NEEDS;
+      while (serves !== 0) {
+        const need = serves & -serves;
+        serves ^= need;
+        const slot = org * 4 + (30 - Math.clz32(need)); // need 2, 4, 8, 16 → 0 … 3
+        if (s > strengthOf[slot]) {
+          strengthOf[slot] = s;
+          edgeOf[slot] = e;
+          target[slot] = other;
+          stamp[slot] = week;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Chooses the receiver of a referral from `org` for `need` when no partnership offers one: the
+ * first organisation `org` knows of that serves it and is running, or none (-1); stores it in
+ * `targets[slot]` for the week.
+ */
+function chooseKnownReceiver(
   state: ModelState,
   org: number,
   need: number,
-  partnershipsCount: boolean,
   targets: ReferralTargets,
   slot: number,
 ): void {
   const orgs = state.orgs;
-  const p = state.partnerships;
   let target = -1;
-  let edge = -1;
-  let best = -1;
-  if (partnershipsCount) {
-    const start = org * PARTNER_CAPACITY;
-    for (let i = 0; i < orgs.degree[org]; i++) {
-      const e = orgs.partnerEdges[start + i];
-      const other = p.a[e] === org ? p.b[e] : p.a[e];
-      if ((orgs.services[other] & need) === 0 || orgs.phase[other] !== PHASE.active) continue;
-      if (p.strength[e] < WORKING_STRENGTH) continue; // a partner on paper is a stranger
-      if (p.strength[e] > best) {
-        best = p.strength[e];
-        target = other;
-        edge = e;
-      }
-    }
-  }
-  if (target < 0) {
-    const start = org * KNOWN_CAPACITY;
-    for (let i = 0; i < orgs.knownCount[org]; i++) {
-      const other = orgs.known[start + i];
-      if ((orgs.services[other] & need) !== 0 && orgs.phase[other] === PHASE.active) {
-        target = other;
-        break;
-      }
+  const start = org * KNOWN_CAPACITY;
+  for (let i = 0; i < orgs.knownCount[org]; i++) {
+    const other = orgs.known[start + i];
+    if ((orgs.services[other] & need) !== 0 && orgs.phase[other] === PHASE.active) {
+      target = other;
+      break;
     }
   }
   targets.stamp[slot] = targets.week;
   targets.target[slot] = target;
-  targets.edge[slot] = edge;
-  targets.strength[slot] = best;
 }
 
 /**
@@ -156,7 +216,8 @@ function chooseReceiver(
  * does not serve and no referral has met (those among `families.referable`, which the
  * trust-and-outcomes step lists): with probability `actPerWeek` its key worker acts on
  * the lowest such need. Among running organisations that serve the need, the partner with the
- * strongest working or deep partnership is chosen, else the first one theirs knows of (partners on
+ * strongest working or deep partnership is chosen (ties: the partnership made first; see
+ * {@linkcode startReferralWeek}), else the first one theirs knows of (partners on
  * paper count as unknown). No such organisation: no referral. The receiver accepts with probability `1 − threshold · (1 − s)` where s is the
  * partnership's strength if it is at least working, else 0. The family's trust in the receiver
  * is, for a warm hand-off, `max(T₀, vouchShare · T)`, else the sector's starting trust T₀ (for a
@@ -208,7 +269,7 @@ export function referralStep(
   targets: ReferralTargets = createReferralTargets(state.orgs.count),
 ): void {
   if (!enabled) return;
-  targets.week++;
+  startReferralWeek(state, partnershipsCount, targets);
   const fam = state.families;
   const orgs = state.orgs;
   const p = state.partnerships;
@@ -230,11 +291,10 @@ export function referralStep(
     const org = familyOrg[f];
     const need = unmet & -unmet; // the lowest unmet need
     // The receiver depends only on the organisation and the need, and nothing it depends on
-    // changes during this step: choose it once per (organisation, need) this week.
+    // changes during this step: partners were chosen at the start of the week, others are
+    // chosen once per (organisation, need) when first needed.
     const slot = org * 4 + (30 - Math.clz32(need)); // need 2, 4, 8, 16 → 0 … 3
-    if (targets.stamp[slot] !== targets.week) {
-      chooseReceiver(state, org, need, partnershipsCount, targets, slot);
-    }
+    if (targets.stamp[slot] !== targets.week) chooseKnownReceiver(state, org, need, targets, slot);
     const target = targets.target[slot];
     const edge = targets.edge[slot];
     const best = targets.strength[slot];

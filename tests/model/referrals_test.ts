@@ -4,6 +4,7 @@ import {
   addPartnership,
   allocateState,
   createModel,
+  createReferralTargets,
   ENGAGEMENT_DEFAULTS,
   engagementProbability,
   FAMILY,
@@ -22,7 +23,9 @@ import {
   releaseFamily,
   resolveParams,
   runModel,
+  startReferralWeek,
   TRUST_DEFAULTS,
+  WORKING_STRENGTH,
 } from "../../src/model/mod.ts";
 import { constant, placeFamily } from "./_fixtures.ts";
 
@@ -238,6 +241,97 @@ Deno.test("referralStep() with M5 off ignores partnerships and refers cold to a 
   refer(s, draws(0, 0.6, 1), { partnerships: true });
   deepStrictEqual(counts(s), [2, 0, 2], "accepted through the partnership, not taken up (draw 1)");
   strictEqual(s.partnerships.flowAB[0], 1);
+});
+
+Deno.test("startReferralWeek() gives a tie between partners to the partnership made first", () => {
+  const s = landscape();
+  const first = partnership(s, 3, 0.7);
+  partnership(s, 2, 0.7);
+  const targets = createReferralTargets(s.orgs.count);
+  startReferralWeek(s, true, targets);
+  const mentalHealth = 0 * 4 + 0; // organisation 0, need 2 (the first of four)
+  deepStrictEqual([targets.target[mentalHealth], targets.edge[mentalHealth]], [3, first]);
+});
+
+Deno.test("startReferralWeek() chooses again each week: a partner whose funding has ended is passed over", () => {
+  const s = landscape();
+  family(s);
+  learnOf(s.orgs, 0, 3);
+  partnership(s, 2, 0.8);
+  const weaker = partnership(s, 3, 0.5);
+  refer(s, draws(0, 1, 1)); // the week's choice is made; the referral is refused
+  s.orgs.phase[2] = PHASE.gap;
+  s.families.referable.count = 0;
+  refer(s, draws(0, 1, 1));
+  strictEqual(s.partnerships.flowAB[weaker], 1, "the second week goes through the weaker partner");
+});
+
+Deno.test("startReferralWeek() chooses, for every organisation and need, what a scan of the organisation's own partnerships chooses", () => {
+  // 60 organisations, 400 partnerships with strengths on a coarse grid (many ties), some
+  // organisations out of funding: the one pass over the partnerships against the rule read off
+  // each organisation's own list, strongest working partner first, the first made among equals.
+  const random = createStream(11, "test.partners");
+  const orgCount = 60;
+  const s = allocateState({
+    postsPerOrganisation: new Array(orgCount).fill(1),
+    fundedCount: 40,
+    familyCapacity: 1,
+    partnershipCapacity: 400,
+  });
+  for (let o = 0; o < orgCount; o++) {
+    s.orgs.services[o] = NEED.familySupport | (Math.floor(random() * 16) << 1);
+    s.orgs.phase[o] = random() < 0.8 ? PHASE.active : PHASE.gap;
+  }
+  for (let tries = 0; s.partnerships.count < 400 && tries < 10_000; tries++) {
+    const a = Math.floor(random() * orgCount);
+    const b = Math.floor(random() * orgCount);
+    if (s.orgs.degree[a] >= 31 || s.orgs.degree[b] >= 31) continue;
+    addPartnership(s, a, b, {
+      effort: 0.5,
+      strength: Math.round(random() * 10) / 10,
+      levels: LEVEL.delivery,
+      formal: 1,
+      informal: 0,
+      sharedGoal: 0.5,
+    });
+  }
+  const targets = createReferralTargets(orgCount);
+  startReferralWeek(s, true, targets);
+  const p = s.partnerships;
+  let chosen = 0;
+  for (let org = 0; org < orgCount; org++) {
+    for (let k = 0; k < 4; k++) {
+      const need = 2 << k;
+      let edge = -1;
+      let best = -1;
+      for (let i = 0; i < s.orgs.degree[org]; i++) {
+        const e = s.orgs.partnerEdges[org * 32 + i];
+        const other = p.a[e] === org ? p.b[e] : p.a[e];
+        if ((s.orgs.services[other] & need) === 0 || s.orgs.phase[other] !== PHASE.active) continue;
+        if (p.strength[e] >= WORKING_STRENGTH && p.strength[e] > best) {
+          best = p.strength[e];
+          edge = e;
+        }
+      }
+      const slot = org * 4 + k;
+      strictEqual(targets.edge[slot], edge, `organisation ${org}, need ${need}`);
+      if (edge < 0) continue;
+      chosen++;
+      strictEqual(targets.target[slot], p.a[edge] === org ? p.b[edge] : p.a[edge]);
+      strictEqual(targets.strength[slot], p.strength[edge]);
+      strictEqual(targets.stamp[slot], targets.week);
+    }
+  }
+  ok(chosen > 50, `${chosen} organisation–need pairs have a partner to refer to`);
+});
+
+Deno.test("startReferralWeek() with M5 off chooses no partner", () => {
+  const s = landscape();
+  partnership(s, 2, 0.8);
+  const targets = createReferralTargets(s.orgs.count);
+  startReferralWeek(s, false, targets);
+  deepStrictEqual([...targets.edge], new Array(16).fill(-1));
+  ok(targets.stamp.every((stamp) => stamp !== targets.week));
 });
 
 // ── acceptance ────────────────────────────────────────────────────────────────────────────────
