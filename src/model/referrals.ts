@@ -65,10 +65,12 @@ export interface ReferralStreams {
 
 /**
  * The receivers a referral step has chosen, by organisation and need (`org * 4 + k` for need bit
- * `2 << k`), valid for the week `week` they are stamped with.
+ * `2 << k`), valid for the week `week` they are stamped with. {@linkcode startReferralWeek} fills
+ * in the partners at the start of each week (and resets `edge` and `strength` for the rest); the
+ * referral step stamps an organisation it knows of when first needed.
  */
 export interface ReferralTargets {
-  /** Counts the steps run; an entry whose stamp differs is stale. */
+  /** Counts the weeks started; an entry whose stamp differs is stale. */
   week: number;
   /** Step count at which each entry was chosen. */
   readonly stamp: Int32Array;
