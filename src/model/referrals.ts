@@ -72,7 +72,7 @@ export interface ReferralStreams {
 export interface ReferralTargets {
   /** Counts the weeks started; an entry whose stamp differs is stale. */
   week: number;
-  /** Step count at which each entry was chosen. */
+  /** Week count at which each entry was chosen. */
   readonly stamp: Int32Array;
   /** The receiving organisation, or -1 for none. */
   readonly target: Int32Array;

@@ -20,6 +20,7 @@ import {
   type ReferralParams,
   referralStep,
   type ReferralStreams,
+  type ReferralTargets,
   releaseFamily,
   resolveParams,
   runModel,
@@ -78,7 +79,12 @@ const ALWAYS = draws(0, 0, 0);
 function refer(
   s: ModelState,
   streams: ReferralStreams,
-  options: { params?: ReferralParams; partnerships?: boolean; enabled?: boolean } = {},
+  options: {
+    params?: ReferralParams;
+    partnerships?: boolean;
+    enabled?: boolean;
+    targets?: ReferralTargets;
+  } = {},
 ): void {
   // The trust-and-outcomes step lists the families M6 may refer on, with their needs: here every
   // supported family that engaged, with the needs referableNeeds() gives.
@@ -103,6 +109,7 @@ function refer(
     streams,
     options.partnerships ?? true,
     options.enabled ?? true,
+    options.targets,
   );
 }
 
@@ -253,17 +260,34 @@ Deno.test("startReferralWeek() gives a tie between partners to the partnership m
   deepStrictEqual([targets.target[mentalHealth], targets.edge[mentalHealth]], [3, first]);
 });
 
-Deno.test("startReferralWeek() chooses again each week: a partner whose funding has ended is passed over", () => {
+Deno.test("startReferralWeek() chooses again each week: a receiver whose funding has ended, or a partnership fallen to paper, is passed over", () => {
   const s = landscape();
   family(s);
   learnOf(s.orgs, 0, 3);
-  partnership(s, 2, 0.8);
+  const deep = partnership(s, 2, 0.8);
   const weaker = partnership(s, 3, 0.5);
-  refer(s, draws(0, 1, 1)); // the week's choice is made; the referral is refused
+  const targets = createReferralTargets(s.orgs.count); // kept from week to week, as the model does
+  refer(s, draws(0, 1, 1), { targets }); // the referral is refused, so the need stays unmet
+  deepStrictEqual([s.partnerships.flowAB[deep], s.partnerships.flowAB[weaker]], [1, 0]);
   s.orgs.phase[2] = PHASE.gap;
-  s.families.referable.count = 0;
-  refer(s, draws(0, 1, 1));
-  strictEqual(s.partnerships.flowAB[weaker], 1, "the second week goes through the weaker partner");
+  refer(s, draws(0, 1, 1), { targets });
+  deepStrictEqual(
+    [s.partnerships.flowAB[deep], s.partnerships.flowAB[weaker]],
+    [1, 1],
+    "the second week goes through the weaker partner",
+  );
+  s.orgs.phase[2] = PHASE.active;
+  s.partnerships.strength[deep] = 0.2; // fallen to a partnership on paper
+  refer(s, draws(0, 1, 1), { targets });
+  deepStrictEqual([s.partnerships.flowAB[deep], s.partnerships.flowAB[weaker]], [1, 2]);
+  // Both on paper: a cold referral to the first known organisation that serves the need (the
+  // known list is 3, then 2), looked up when first needed, and again the next week.
+  s.partnerships.strength[weaker] = 0.2;
+  refer(s, draws(0, 1, 1), { targets });
+  deepStrictEqual([targets.target[0], targets.edge[0]], [3, -1]);
+  s.orgs.phase[3] = PHASE.gap;
+  refer(s, draws(0, 1, 1), { targets });
+  deepStrictEqual([targets.target[0], targets.edge[0]], [2, -1]);
 });
 
 Deno.test("startReferralWeek() chooses, for every organisation and need, what a scan of the organisation's own partnerships chooses", () => {
