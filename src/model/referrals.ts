@@ -302,7 +302,8 @@ export function referralStep(
     const best = targets.strength[slot];
     if (target < 0) continue; // nobody known meets the need: the family may fall through the gaps
     flows[M.referrals_made]++;
-    const warmStrength = edge >= 0 && best >= WORKING_STRENGTH ? best : 0;
+    // Only working or deep partnerships are chosen (startReferralWeek): a partner is warm.
+    const warmStrength = edge >= 0 ? best : 0;
     if (edge >= 0) {
       if (p.a[edge] === org) p.flowAB[edge]++;
       else p.flowBA[edge]++;
