@@ -17,8 +17,11 @@
  */
 import wabt from "wabt";
 import {
+  createModel,
   FAMILY,
   keyWorkerContact,
+  type Model,
+  type ModelParams,
   type ModelState,
   OUTCOME_DEFAULTS,
   setTrustGains,
@@ -247,6 +250,37 @@ export function outcomesKernelJs(k: KernelFields, n: number, week: number): numb
     if (week - arrivalWeek[f] >= maxWeeks) leaving++;
   }
   return leaving;
+}
+
+/**
+ * A model run up to week `week`'s trust-and-outcomes step: every step of the weeks before, then
+ * this week's steps before it (so engagement has been drawn). The state the kernels start from.
+ *
+ * @param params The model's parameters.
+ * @param seed The run seed.
+ * @param week The week to stop in.
+ * @returns The model, stopped there.
+ *
+ * @example
+ * ```ts
+ * import { modelBeforeOutcomes } from "./outcomes_kernel.ts";
+ * import { loadScenarioFile } from "../src/scenario/mod.ts";
+ * import { ok } from "node:assert/strict";
+ * const scenario = await loadScenarioFile("scenarios/baseline.yaml");
+ * const model = modelBeforeOutcomes(scenario.params, scenario.seed, 10);
+ * ok(model.state.families.free.end > 0);
+ * ```
+ */
+export function modelBeforeOutcomes(params: ModelParams, seed: number, week: number): Model {
+  const model = createModel(params, seed);
+  for (let w = 0; w < week; w++) {
+    for (const step of model.schedule) step.run(w);
+  }
+  for (const step of model.schedule) {
+    if (step.name === "trust and outcomes") break;
+    step.run(week);
+  }
+  return model;
 }
 
 /**

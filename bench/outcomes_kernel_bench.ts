@@ -5,22 +5,14 @@
  * then runs one week. Before timing, it checks that the two kernels give identical bytes over 52
  * weeks. Run with `deno task bench:deno`.
  */
-import { createModel } from "../src/model/mod.ts";
 import { loadScenarioFile } from "../src/scenario/mod.ts";
-import { createOutcomesKernels, kernelFieldsOf } from "./outcomes_kernel.ts";
+import { createOutcomesKernels, kernelFieldsOf, modelBeforeOutcomes } from "./outcomes_kernel.ts";
 import { scaledParams } from "./scale.ts";
 
 const scenario = await loadScenarioFile("scenarios/baseline.yaml");
 const params = scaledParams(scenario.params, 10);
 const WEEK = 104;
-const model = createModel(params, scenario.seed);
-for (let week = 0; week < WEEK; week++) {
-  for (const step of model.schedule) step.run(week);
-}
-for (const step of model.schedule) {
-  if (step.name === "trust and outcomes") break;
-  step.run(WEEK);
-}
+const model = modelBeforeOutcomes(params, scenario.seed, WEEK);
 const fields = kernelFieldsOf(model.state, params.staff.caseloadTarget);
 const kernels = await createOutcomesKernels(fields);
 for (let week = WEEK; week < WEEK + 52; week++) {

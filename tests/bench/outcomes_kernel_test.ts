@@ -4,35 +4,19 @@
  * `outcomesStep` does, so that the benchmark's comparison of the two is about the same work.
  */
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
-import {
-  createModel,
-  FAMILY,
-  type Model,
-  OUTCOME_DEFAULTS,
-  outcomesStep,
-  TRUST_DEFAULTS,
-} from "../../src/model/mod.ts";
+import { FAMILY, OUTCOME_DEFAULTS, outcomesStep, TRUST_DEFAULTS } from "../../src/model/mod.ts";
 import { loadScenarioFile } from "../../src/scenario/mod.ts";
-import { createOutcomesKernels, kernelFieldsOf } from "../../bench/outcomes_kernel.ts";
+import {
+  createOutcomesKernels,
+  kernelFieldsOf,
+  modelBeforeOutcomes,
+} from "../../bench/outcomes_kernel.ts";
 
 const scenario = await loadScenarioFile("scenarios/baseline.yaml");
 const WEEK = 104;
 
-/** The 1× baseline just before week 104's trust-and-outcomes step. */
-function modelBeforeOutcomes(): Model {
-  const model = createModel(scenario.params, scenario.seed);
-  for (let week = 0; week < WEEK; week++) {
-    for (const step of model.schedule) step.run(week);
-  }
-  for (const step of model.schedule) {
-    if (step.name === "trust and outcomes") break;
-    step.run(WEEK);
-  }
-  return model;
-}
-
 Deno.test("the JavaScript and WebAssembly kernels give identical bytes over a year", async () => {
-  const model = modelBeforeOutcomes();
+  const model = modelBeforeOutcomes(scenario.params, scenario.seed, WEEK);
   const fields = kernelFieldsOf(model.state, scenario.params.staff.caseloadTarget);
   const kernels = await createOutcomesKernels(fields);
   ok(kernels.identical(), "both start from the same state");
@@ -50,7 +34,7 @@ Deno.test("the JavaScript and WebAssembly kernels give identical bytes over a ye
 });
 
 Deno.test("the JavaScript kernel computes what outcomesStep computes for the families it keeps", async () => {
-  const model = modelBeforeOutcomes();
+  const model = modelBeforeOutcomes(scenario.params, scenario.seed, WEEK);
   const state = model.state;
   const caseloadTarget = scenario.params.staff.caseloadTarget;
   const kernels = await createOutcomesKernels(kernelFieldsOf(state, caseloadTarget));
